@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, read from the environment once at start-up and validated. A wrong
+ * value stops the process with a message naming the variable. Every module imports
+ * `config` from here; nothing else reads process.env.
+ */
+
+const DEV_JWT_SECRET = 'pre-demo-local-signing-secret-change-me-0123456789';
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    JWT_SECRET: optionalString,
+    JWT_ISSUER: z.string().min(1).default('pre-local'),
+    JWT_AUDIENCE: z.string().min(1).default('pre-api'),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_AUDIENCE: optionalString,
+    OIDC_JWKS_URL: optionalUrl,
+    SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
+    LOG_SQL: z.enum(['true', 'false']).default('false'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when any OIDC_* variable is set' });
+      }
+    }
+    if (env.JWT_SECRET && env.JWT_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 characters' });
+    }
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'production needs OIDC_* (or JWT_SECRET)' });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a DATABASE_URL' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  /** Given: use that server. Absent: start the embedded PostgreSQL. */
+  databaseUrl?: string;
+  embedded: { dir: string; port?: number };
+  db: { poolMax: number; statementTimeoutMs: number; logSql: boolean };
+  auth: {
+    /** Local signing secret (development, demo, tests); absent in production unless set. */
+    secret?: string;
+    issuer: string;
+    audience: string;
+    oidc?: { issuer: string; audience: string; jwksUrl: string };
+  };
+  /** Seed the demo programme when the database is empty (default: only on the embedded database). */
+  seedOnEmpty: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    embedded: { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
+    db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true' },
+    auth: {
+      secret: env.JWT_SECRET ?? (isProduction ? undefined : DEV_JWT_SECRET),
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL
+          ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, jwksUrl: env.OIDC_JWKS_URL }
+          : undefined,
+    },
+    seedOnEmpty: env.SEED_ON_EMPTY ? env.SEED_ON_EMPTY === 'true' : !env.DATABASE_URL,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PartnerKind, Role } from './entities';
+import type { Access } from './permissions/access';
+import type { Loaders } from './loaders';
+
+/** Who is asking: resolved once per request from the bearer token. */
+export interface Viewer {
+  accountId: string;
+  programmeId: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  partnerId?: string;
+  partnerKind?: PartnerKind;
+  guardianId?: string;
+}
+
+/**
+ * Everything that lives for one request, made in createContext() and nowhere else.
+ * Resolvers read only from here; they never touch the global entity manager.
+ */
+export interface Context {
+  requestId: string;
+  /** The request's clock: link validity and ages are evaluated against it. */
+  now: Date;
+  /** A fork of the ORM's entity manager, with the tenant filter set to the viewer's programme. */
+  em: EntityManager;
+  /** Null only for anonymous requests, which the permissions refuse before any resolver runs. */
+  viewer: Viewer | null;
+  /** Row scope and per-child effective categories, computed in batches. */
+  access: Access;
+  loaders: Loaders;
+}
+
+/** The authenticated viewer; the permission layer guarantees it is there for every resolver. */
+export function viewerOf(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new Error('resolver reached without an authenticated viewer');
+  return ctx.viewer;
+}

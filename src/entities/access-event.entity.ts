@@ -1,0 +1,42 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { AccessAction, DataCategory } from './enums';
+import { Programme } from './programme.entity';
+import { Account } from './account.entity';
+import { Partner } from './partner.entity';
+import { Child } from './child.entity';
+
+/** One entry of the access log. Append-only: the database refuses updates and deletes. */
+@Entity()
+@Index({ properties: ['child', 'at'] })
+export class AccessEvent {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Programme, { ref: true, index: true })
+  programme!: Ref<Programme>;
+
+  @Property({ type: 'timestamptz' })
+  at: Date & Opt = new Date();
+
+  @ManyToOne(() => Account, { ref: true, index: true })
+  account!: Ref<Account>;
+
+  @ManyToOne(() => Partner, { ref: true, nullable: true })
+  partner?: Ref<Partner>;
+
+  @Enum({ items: () => AccessAction, nativeEnumName: 'access_action' })
+  action!: AccessAction;
+
+  @Property({ length: 50 })
+  entity!: string;
+
+  @ManyToOne(() => Child, { ref: true, nullable: true, deleteRule: 'set null' })
+  child?: Ref<Child>;
+
+  @Enum({ items: () => DataCategory, nativeEnumName: 'data_category', array: true })
+  categories: DataCategory[] & Opt = [];
+
+  @Property({ length: 64 })
+  requestId!: string;
+}

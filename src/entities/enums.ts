@@ -1,0 +1,184 @@
+/**
+ * Enumerations of the domain (../shared/domain.md). Each one is stored as a native
+ * PostgreSQL enum type (or an array checked against the same values) and exposed to
+ * GraphQL by src/schema/enums.ts with a description per value.
+ */
+
+export enum PartnerKind {
+  SCHOOL = 'SCHOOL',
+  SOCIAL_SERVICES = 'SOCIAL_SERVICES',
+  LEISURE_CENTRE = 'LEISURE_CENTRE',
+  HEALTH = 'HEALTH',
+  SPORTS = 'SPORTS',
+  CULTURE = 'CULTURE',
+  PRE_TEAM = 'PRE_TEAM',
+  INCLUSION_SERVICE = 'INCLUSION_SERVICE',
+}
+
+export enum SchoolLevel {
+  MATERNELLE = 'MATERNELLE',
+  ELEMENTAIRE = 'ELEMENTAIRE',
+  COLLEGE = 'COLLEGE',
+}
+
+export enum SchoolNetwork {
+  NONE = 'NONE',
+  REP = 'REP',
+  REP_PLUS = 'REP_PLUS',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  PRE_COORDINATOR = 'PRE_COORDINATOR',
+  PATHWAY_REFERENT = 'PATHWAY_REFERENT',
+  INCLUSION_REFERENT = 'INCLUSION_REFERENT',
+  PARTNER_AGENT = 'PARTNER_AGENT',
+  GUARDIAN = 'GUARDIAN',
+  ANALYST = 'ANALYST',
+  DPO = 'DPO',
+}
+
+export enum Grade {
+  TPS = 'TPS',
+  PS = 'PS',
+  MS = 'MS',
+  GS = 'GS',
+  CP = 'CP',
+  CE1 = 'CE1',
+  CE2 = 'CE2',
+  CM1 = 'CM1',
+  CM2 = 'CM2',
+  SIXIEME = 'SIXIEME',
+  CINQUIEME = 'CINQUIEME',
+  QUATRIEME = 'QUATRIEME',
+  TROISIEME = 'TROISIEME',
+}
+
+export enum GuardianRelationship {
+  MOTHER = 'MOTHER',
+  FATHER = 'FATHER',
+  GRANDPARENT = 'GRANDPARENT',
+  LEGAL_GUARDIAN = 'LEGAL_GUARDIAN',
+  OTHER = 'OTHER',
+}
+
+export enum DataCategory {
+  IDENTITY = 'IDENTITY',
+  CONTACT = 'CONTACT',
+  SCHOOLING = 'SCHOOLING',
+  SOCIAL = 'SOCIAL',
+  HEALTH = 'HEALTH',
+  INCLUSION = 'INCLUSION',
+  PATHWAY = 'PATHWAY',
+}
+
+export enum AttendanceConcern {
+  NONE = 'NONE',
+  OCCASIONAL = 'OCCASIONAL',
+  FREQUENT = 'FREQUENT',
+  SCHOOL_REFUSAL = 'SCHOOL_REFUSAL',
+}
+
+export enum ProtectionMeasure {
+  NONE = 'NONE',
+  INFORMATION_PREOCCUPANTE = 'INFORMATION_PREOCCUPANTE',
+  AED = 'AED',
+  AEMO = 'AEMO',
+  PLACEMENT = 'PLACEMENT',
+}
+
+export enum Domain {
+  SCHOOL = 'SCHOOL',
+  SOCIAL = 'SOCIAL',
+  CULTURE = 'CULTURE',
+  EDUCATION = 'EDUCATION',
+  HEALTH = 'HEALTH',
+  SPORT = 'SPORT',
+  PARENTING = 'PARENTING',
+}
+
+export enum ReferralStatus {
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export enum PathwayStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  CLOSED = 'CLOSED',
+}
+
+export enum ObjectiveStatus {
+  OPEN = 'OPEN',
+  ACHIEVED = 'ACHIEVED',
+  PARTLY_ACHIEVED = 'PARTLY_ACHIEVED',
+  NOT_ACHIEVED = 'NOT_ACHIEVED',
+  ABANDONED = 'ABANDONED',
+}
+
+export enum ActionKind {
+  INDIVIDUAL = 'INDIVIDUAL',
+  COLLECTIVE = 'COLLECTIVE',
+}
+
+export enum ChildTime {
+  SCHOOL_TIME = 'SCHOOL_TIME',
+  PERISCHOOL = 'PERISCHOOL',
+  EXTRACURRICULAR = 'EXTRACURRICULAR',
+  FAMILY_TIME = 'FAMILY_TIME',
+}
+
+export enum ActionStatus {
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum ConsentMethod {
+  SIGNED_FORM = 'SIGNED_FORM',
+  PORTAL = 'PORTAL',
+  ORAL_RECORDED = 'ORAL_RECORDED',
+}
+
+export enum ConsentPurpose {
+  PATHWAY = 'PATHWAY',
+  INFORMATION_SHARING = 'INFORMATION_SHARING',
+  INCLUSION_FOLLOW_UP = 'INCLUSION_FOLLOW_UP',
+}
+
+export enum LegalBasis {
+  CONSENT = 'CONSENT',
+  SHARED_SECRET_L226_2_2 = 'SHARED_SECRET_L226_2_2',
+  SHARED_SECRET_L121_6_2 = 'SHARED_SECRET_L121_6_2',
+}
+
+export enum ServiceLinkStatus {
+  PROPOSED = 'PROPOSED',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+}
+
+export enum InclusionStatus {
+  OPEN = 'OPEN',
+  ASSESSED = 'ASSESSED',
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+}
+
+export enum AccessAction {
+  READ = 'READ',
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  GRANT = 'GRANT',
+  REVOKE = 'REVOKE',
+  EXPORT = 'EXPORT',
+  DENIED = 'DENIED',
+}

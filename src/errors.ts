@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/** Every error code a client can rely on (../shared/api-examples.md). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** No token, a bad token, an expired token, or a token whose subject has no active account. */
+export class Unauthenticated extends GraphQLError {
+  constructor(message = 'Authentication required: send a valid bearer token') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  }
+}
+
+/** The field's data category is not granted to this viewer (for this child). */
+export class Forbidden extends GraphQLError {
+  constructor(message = 'Not allowed: this data is not granted to you') {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** Absent, or outside the viewer's rows: the two are indistinguishable on purpose. */
+export class NotFound extends GraphQLError {
+  constructor(what: string, id: string) {
+    super(`${what} not found: ${id}`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}
+
+/** Invalid input; `field` names the argument or input field at fault. */
+export class BadUserInput extends GraphQLError {
+  constructor(field: string, message: string, extra: Record<string, unknown> = {}) {
+    super(`${field}: ${message}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, ...extra } });
+  }
+}
+
+/** The version the client sent is stale: someone else changed the row first. */
+export class Conflict extends GraphQLError {
+  constructor(what: string, currentVersion: number) {
+    super(`${what} was changed by someone else (current version ${currentVersion})`, {
+      extensions: { code: ErrorCode.CONFLICT, currentVersion },
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { config as loadConfig, ConfigError } from './config';
+import { openDatabase, isEmpty, type Database } from './db/database';
+import { EmbeddedDatabaseError } from './db/embedded';
+import { createApp, type App } from './server';
+import { seedDemo } from './seed/demo.seed';
+
+/** `npm start`: open (or start) the database, migrate, seed the demo on first run, serve. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  const started = Date.now();
+  const db: Database = await openDatabase(config, log);
+  let app: App | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: stopping the API, then the database`);
+    try {
+      await app?.stop();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      console.error(`failed to stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    if (config.seedOnEmpty && (await isEmpty(db.orm))) {
+      log('empty database: seeding the demo programme...');
+      const summary = await seedDemo(db.orm.em.fork());
+      log(`demo programme seeded (${summary.counts.child ?? '?'} children)`);
+    }
+    app = await createApp({ config, orm: db.orm });
+    const url = await app.listen(config.port, config.host);
+    log(`PRE API ready at ${url} (${db.embedded ? `embedded PostgreSQL on port ${db.embedded.port}` : 'DATABASE_URL'}, started in ${Date.now() - started} ms)`);
+    log('health: ' + url.replace(/\/graphql$/, '/health'));
+    if (!config.isProduction) {
+      log('get a token: npm run -s token -- coordinator@demo.example');
+      log(`then: curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { displayName role } }"}'`);
+    }
+  } catch (error) {
+    await app?.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
+    console.error(error.message);
+  } else {
+    console.error(`start-up failed: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { DataloaderType, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ENTITIES } from './entities';
+
+/** MikroORM options for a given connection URL; shared by the server, the CLI, the seeds and the tests. */
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    // Batches Ref.load() and Collection.load() per EntityManager (one fork per request).
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    // Entities are discovered from decorators; no ts-morph cache.
+    discovery: { warnWhenNoEntities: true },
+    migrations: {
+      path: 'dist/src/migrations',
+      pathTs: 'src/migrations',
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    ...overrides,
+  });
+}
+
+// Used by the MikroORM CLI (`npx mikro-orm migration:create`).
+export default ormOptions(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pre_dev');

@@ -1,0 +1,208 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Child } from '../entities/child.entity';
+import { Family } from '../entities/family.entity';
+import { DataCategory } from '../entities/enums';
+import type { Viewer } from '../context';
+import { maxCategories, ROLE_POLICY, RowRule } from './policy';
+import { parisDate } from '../util/dates';
+
+export type CategorySet = ReadonlySet<DataCategory>;
+
+const NONE: CategorySet = new Set();
+
+/**
+ * What the viewer may see, computed once per request and never cached across requests
+ * (access-policy.md, "Links and consent over time"): the rows (children it may see) and,
+ * for each of them, the effective categories = its maximum ∩ what its grant gives.
+ *
+ * One SQL statement per request, whatever the number of children asked for or linked.
+ */
+export class Access {
+  private grantsPromise?: Promise<Grants>;
+
+  constructor(
+    private readonly em: EntityManager,
+    readonly viewer: Viewer | null,
+    private readonly now: Date,
+  ) {}
+
+  /** The viewer's category maximum (role, and partner kind for partner agents). */
+  get maximum(): CategorySet {
+    if (!this.viewer) return NONE;
+    return new Set(maxCategories(this.viewer.role, this.viewer.partnerKind));
+  }
+
+  /**
+   * The children the viewer may see: `'ALL'` for the whole programme, or a list of ids
+   * (possibly empty). The tenant filter restricts both to the viewer's programme.
+   */
+  async rows(): Promise<'ALL' | string[]> {
+    const grants = await this.grants();
+    return grants.all ? 'ALL' : [...grants.byChild.keys()];
+  }
+
+  /** Effective categories of the viewer for one child (empty when the child is not in its rows). */
+  async categories(childId: string): Promise<CategorySet> {
+    const grants = await this.grants();
+    if (grants.all) return grants.all;
+    return grants.byChild.get(childId) ?? NONE;
+  }
+
+  /**
+   * Effective categories for the owner of a guarded field: a Child, a Family (the union
+   * over its children in the viewer's rows), an object carrying `childId`, or an entity
+   * with a `child` reference. Anything else owns no child data the viewer may see.
+   */
+  async categoriesOfOwner(owner: unknown): Promise<CategorySet> {
+    if (owner instanceof Child) return this.categories(owner.id);
+    if (owner instanceof Family) return this.familyCategories(owner.id);
+    if (owner && typeof owner === 'object') {
+      const { childId, child } = owner as { childId?: unknown; child?: { id?: unknown } };
+      if (typeof childId === 'string') return this.categories(childId);
+      if (child && typeof child.id === 'string') return this.categories(child.id);
+    }
+    return NONE;
+  }
+
+  /** Union of the viewer's categories over the children of a family it may see. */
+  async familyCategories(familyId: string): Promise<CategorySet> {
+    const children = await this.familyChildren.load(familyId);
+    const union = new Set<DataCategory>();
+    for (const childId of children) for (const category of await this.categories(childId)) union.add(category);
+    return union;
+  }
+
+  private readonly familyChildren = new DataLoader<string, string[]>(async (familyIds) => {
+    const rows: { id: string; family_id: string }[] = await this.em
+      .getConnection()
+      .execute('select id, family_id from child where family_id = any(?::uuid[])', [pgArray(familyIds)]);
+    const byFamily = new Map<string, string[]>();
+    for (const row of rows) byFamily.set(row.family_id, [...(byFamily.get(row.family_id) ?? []), row.id]);
+    return familyIds.map((id) => byFamily.get(id) ?? []);
+  });
+
+  /** Whether the child is in the viewer's rows. */
+  async canSee(childId: string): Promise<boolean> {
+    return (await this.categories(childId)).size > 0;
+  }
+
+  private grants(): Promise<Grants> {
+    this.grantsPromise ??= this.loadGrants();
+    return this.grantsPromise;
+  }
+
+  private async loadGrants(): Promise<Grants> {
+    const viewer = this.viewer;
+    if (!viewer) return { byChild: new Map() };
+    const max = this.maximum;
+    if (max.size === 0) return { byChild: new Map() };
+    const rule = ROLE_POLICY[viewer.role].rows;
+    const today = parisDate(this.now);
+    const conn = this.em.getConnection();
+    const withMax = (rows: { child_id: string }[]) =>
+      new Map(rows.map((r) => [r.child_id, max] as const));
+
+    switch (rule) {
+      case RowRule.NONE:
+        return { byChild: new Map() };
+      case RowRule.PROGRAMME:
+        return { all: max, byChild: new Map() };
+      case RowRule.REFERENT:
+        return {
+          byChild: withMax(
+            await conn.execute(
+              `select child_id from pathway where programme_id = ? and referent_id = ?
+               union
+               select child_id from referral where programme_id = ? and assigned_to_id = ?`,
+              [viewer.programmeId, viewer.accountId, viewer.programmeId, viewer.accountId],
+            ),
+          ),
+        };
+      case RowRule.INCLUSION:
+        return {
+          byChild: withMax(
+            await conn.execute(
+              `select child_id from inclusion_follow_up where programme_id = ?
+               union
+               select child_id from service_link where programme_id = ? and created_by_id = ?`,
+              [viewer.programmeId, viewer.programmeId, viewer.accountId],
+            ),
+          ),
+        };
+      case RowRule.PARENTAL_AUTHORITY:
+        if (!viewer.guardianId) return { byChild: new Map() };
+        return {
+          byChild: withMax(
+            await conn.execute(
+              `select c.id as child_id from child c
+               join guardian g on g.family_id = c.family_id
+               where g.id = ? and g.parental_authority and c.programme_id = ?`,
+              [viewer.guardianId, viewer.programmeId],
+            ),
+          ),
+        };
+      case RowRule.SERVICE_LINK:
+        if (!viewer.partnerId) return { byChild: new Map() };
+        return { byChild: await this.linkGrants(viewer.programmeId, viewer.partnerId, today, max) };
+    }
+  }
+
+  /**
+   * Policy: "A partner agent's effective categories for a child = its kind's maximum ∩ the
+   * union of the categories of that child's ACTIVE links to its partner whose validity
+   * covers today, ∩ the scope of the consent each link rests on (for links with legal
+   * basis CONSENT)". A CONSENT link counts only while its consent is given, unexpired
+   * and not withdrawn.
+   */
+  private async linkGrants(
+    programmeId: string,
+    partnerId: string,
+    today: string,
+    max: CategorySet,
+  ): Promise<Map<string, CategorySet>> {
+    const rows: { child_id: string; categories: string[] }[] = await this.em.getConnection().execute(
+      `select sl.child_id,
+              case when sl.legal_basis = 'CONSENT'
+                   then array(select unnest(sl.categories) intersect select unnest(cs.categories))
+                   else sl.categories end::text[] as categories
+         from service_link sl
+         left join consent c on c.id = sl.consent_id
+         left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
+        where sl.programme_id = ? and sl.partner_id = ? and sl.status = 'ACTIVE'
+          and sl.valid_from <= ?::date and (sl.valid_until is null or sl.valid_until >= ?::date)
+          and (sl.legal_basis <> 'CONSENT'
+               or (c.id is not null and c.child_id = sl.child_id and c.withdrawn_at is null
+                   and c.given_at <= ? and (c.expires_on is null or c.expires_on >= ?::date)))`,
+      [programmeId, partnerId, today, today, this.now, today],
+    );
+    const byChild = new Map<string, Set<DataCategory>>();
+    for (const row of rows) {
+      let set = byChild.get(row.child_id);
+      for (const category of parseCategories(row.categories)) {
+        if (!max.has(category)) continue;
+        if (!set) byChild.set(row.child_id, (set = new Set()));
+        set.add(category);
+      }
+    }
+    // A link that grants nothing within the kind's maximum does not make the child visible.
+    return byChild;
+  }
+}
+
+interface Grants {
+  /** Set when the viewer sees every child of the programme, with these categories. */
+  all?: CategorySet;
+  byChild: Map<string, CategorySet>;
+}
+
+/** A PostgreSQL array literal: knex would expand a JS array into a list of parameters. */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** node-postgres returns text[] as an array, but enum arrays as a '{A,B}' literal. */
+function parseCategories(value: string[] | string): DataCategory[] {
+  const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  return list as DataCategory[];
+}

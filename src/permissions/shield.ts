@@ -1,0 +1,83 @@
+import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { IRule, IRules } from 'graphql-shield';
+import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
+import type { Context } from '../context';
+import { DataCategory } from '../entities/enums';
+import { Forbidden, Unauthenticated } from '../errors';
+import { FIELD_POLICY, type FieldPolicy } from './fields';
+
+/**
+ * Policy, question 0: only authenticated accounts get in. Every root field carries it;
+ * the context already refuses anonymous HTTP requests, this keeps the schema safe on
+ * its own (executeOperation, other transports).
+ */
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.viewer ? true : new Unauthenticated(),
+);
+
+/**
+ * Policy, question 3 ("Field"): a field of category C is returned only when C is in the
+ * viewer's effective categories for the child the field belongs to; otherwise null with
+ * a FORBIDDEN error at its path. Effective categories come from ctx.access, computed once
+ * per request.
+ */
+function canRead(category: DataCategory): IRule {
+  return rule(`canRead${category}`, { cache: 'no_cache' })(async (parent: unknown, _args, ctx: Context) => {
+    const granted = await ctx.access.categoriesOfOwner(parent);
+    return granted.has(category) ? true : new Forbidden(`Not allowed: ${category} data of this child is not granted to you`);
+  });
+}
+
+const CATEGORY_RULES = Object.fromEntries(
+  Object.values(DataCategory).map((category) => [category, canRead(category)]),
+) as Record<DataCategory, IRule>;
+
+type ShieldRule = IRule | typeof allow;
+
+function ruleFor(policy: FieldPolicy): ShieldRule {
+  if (policy === 'AUTHENTICATED') return isAuthenticated;
+  if (policy === 'NOT_PERSONAL') return allow;
+  return CATEGORY_RULES[policy.category];
+}
+
+/** The shield rule tree, built from the field table (src/permissions/fields.ts). */
+export function ruleTree(): IRules {
+  const tree: Record<string, Record<string, ShieldRule>> = {};
+  for (const [typeName, fields] of Object.entries(FIELD_POLICY)) {
+    tree[typeName] = {};
+    for (const [field, policy] of Object.entries(fields)) tree[typeName][field] = ruleFor(policy);
+  }
+  return tree;
+}
+
+const fallbackError = new GraphQLError('Not allowed: this field is not open to you', {
+  extensions: { code: 'FORBIDDEN' },
+});
+
+/**
+ * Applies the permissions to a schema. Deny by default: a field absent from the table is
+ * refused. Fields whose rule is a plain `allow` are not wrapped at all (wrapping makes
+ * every field of every row async: measured in ../shared/stack.md), so only root fields and
+ * category blocks pay for a check.
+ */
+export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
+  const generator = shield(ruleTree(), {
+    fallbackRule: deny,
+    fallbackError,
+    allowExternalErrors: true,
+  });
+  const generated = generator.generate(schema) as IMiddlewareFieldMap;
+  const map: IMiddlewareFieldMap = {};
+  for (const [typeName, fields] of Object.entries(generated)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type) || typeof fields !== 'object') continue;
+    const kept: Record<string, unknown> = {};
+    for (const [field, middleware] of Object.entries(fields)) {
+      if (FIELD_POLICY[typeName]?.[field] === 'NOT_PERSONAL') continue;
+      kept[field] = middleware;
+    }
+    if (Object.keys(kept).length) (map as Record<string, unknown>)[typeName] = kept;
+  }
+  return applyMiddleware(schema, map);
+}

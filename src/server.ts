@@ -1,0 +1,140 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config';
+import type { Context } from './context';
+import { restrictToProgramme } from './db/database';
+import { ErrorCode, Unauthenticated } from './errors';
+import { TokenVerifier, bearerToken } from './auth/tokens';
+import { viewerForSubject } from './auth/viewer';
+import { Access } from './permissions/access';
+import { applyPermissions } from './permissions/shield';
+import { createLoaders } from './loaders';
+import { buildAppSchema } from './schema/build-schema';
+import { createHttpServer } from './http';
+
+export interface AppOptions {
+  config: Config;
+  orm: MikroORM;
+  /** The clock; tests inject one to move time (link expiry). */
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface App {
+  apollo: ApolloServer<Context>;
+  http: Server;
+  schema: GraphQLSchema;
+  /** Builds the context of a request carrying this Authorization header (tests, scripts). */
+  contextFor(authorization?: string, requestId?: string): Promise<Context>;
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The executable schema: code-first types and resolvers, then the permission layer. */
+export async function buildSchemaWithPermissions(): Promise<GraphQLSchema> {
+  return applyPermissions(await buildAppSchema());
+}
+
+/**
+ * Errors reach clients as GraphQLErrors with a code; anything else (a bug, a database
+ * error) is masked as INTERNAL_SERVER_ERROR and logged with the request id.
+ */
+function formatErrorWith(log: (line: string) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    // Ours (named errors), and Apollo's and graphql-js's request errors (parse, validation).
+    if (original instanceof GraphQLError && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    log(`internal error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, orm } = options;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const now = options.now ?? (() => new Date());
+  const verifier = new TokenVerifier(config.auth);
+  const schema = await buildSchemaWithPermissions();
+
+  async function contextFor(authorization?: string, requestId: string = randomUUID()): Promise<Context> {
+    const token = bearerToken(authorization);
+    if (!token) throw new Unauthenticated();
+    const subject = await verifier.subject(token);
+    if (!subject) throw new Unauthenticated('Invalid or expired token');
+    const em = orm.em.fork();
+    const viewer = await viewerForSubject(em, subject);
+    if (!viewer) throw new Unauthenticated('No active account for this token');
+    restrictToProgramme(em, viewer.programmeId);
+    const at = now();
+    return { requestId, now: at, em, viewer, access: new Access(em, viewer, at), loaders: createLoaders(em) };
+  }
+
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled()];
+  const apollo = new ApolloServer<Context>({
+    schema,
+    plugins,
+    includeStacktraceInErrorResponses: false,
+    // We stop Apollo, the ORM and the embedded database ourselves, in that order.
+    stopOnTerminationSignals: false,
+    formatError: formatErrorWith(log),
+    // Introspection is for authenticated accounts (BI tools): anonymous requests never get past the context.
+    introspection: true,
+  });
+  await apollo.start();
+
+  const requestIdOf = (req: IncomingMessage) => {
+    const given = req.headers['x-request-id'];
+    return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  };
+
+  const http = createHttpServer({
+    apollo,
+    context: (req) => contextFor(req.headers.authorization, requestIdOf(req)),
+    health: async () => {
+      try {
+        await orm.em.getConnection().execute('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    log,
+  });
+
+  return {
+    apollo,
+    http,
+    schema,
+    contextFor,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const address = http.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${address.port}/graphql`);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      if (http.listening) {
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      }
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig, type Config } from '../../src/config';
+import { connect, migrate } from '../../src/db/database';
+import { createApp, type App } from '../../src/server';
+import { signLocalToken } from '../../src/auth/tokens';
+
+/** The server every test file shares the run with (set by global-setup). */
+function serverUrl(): string {
+  const url = process.env.TEST_SERVER_URL;
+  if (!url) throw new Error('TEST_SERVER_URL is not set: run the tests with `npm test`');
+  return url;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A database for this worker (created on first use, dropped by global-teardown), or a fresh named one. */
+export async function testDatabase(suffix = `w${process.env.JEST_WORKER_ID ?? '1'}`): Promise<string> {
+  const name = `pre_test_${process.env.TEST_RUN_ID ?? 'local'}_${suffix}`.toLowerCase();
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      try {
+        await client.query(`create database ${client.escapeIdentifier(name)}`);
+      } catch (error) {
+        // Another file of the same worker cannot race us; a duplicate means it exists now.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl(), name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function testConfig(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...env });
+}
+
+/** Opens and migrates a database with the ORM (swc runs the TypeScript migrations: preferTs). */
+export async function openTestOrm(url: string, config: Config = testConfig(url)): Promise<MikroORM> {
+  const orm = await connect(url, config, () => undefined, { preferTs: true });
+  await migrate(orm);
+  return orm;
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  url: string;
+  databaseUrl: string;
+  orm: MikroORM;
+  app: App;
+  config: Config;
+  /** Moves the server's clock (link expiry and the like). */
+  setNow(at: Date | undefined): void;
+  /** A local token for an account subject. */
+  token(subject: string): Promise<string>;
+  /** POSTs a GraphQL operation over HTTP, with a bearer token when given. */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  close(): Promise<void>;
+}
+
+/** The real server (HTTP, Apollo, permissions, ORM) on a migrated database of this worker. */
+export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+  const databaseUrl = options.databaseUrl ?? (await testDatabase());
+  const config = testConfig(databaseUrl);
+  const orm = await openTestOrm(databaseUrl, config);
+  let now: Date | undefined;
+  let app: App | undefined;
+  try {
+    app = await createApp({ config, orm, now: () => now ?? new Date(), log: () => undefined });
+    const url = await app.listen(0);
+    const started = app;
+    return {
+      url,
+      databaseUrl,
+      orm,
+      app: started,
+      config,
+      setNow: (at) => {
+        now = at;
+      },
+      token: (subject) => signLocalToken(config.auth, subject),
+      async graphql(query, variables, token) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await response.json()) as Omit<GraphQLResult, 'status'>;
+        return { status: response.status, ...body } as GraphQLResult<never>;
+      },
+      async close() {
+        await started.stop();
+        await orm.close(true);
+      },
+    };
+  } catch (error) {
+    await app?.stop().catch(() => undefined);
+    await orm.close(true);
+    throw error;
+  }
+}
