@@ -41,7 +41,7 @@ export class Child extends TenantEntity {
   hasPps: boolean & Opt = false;
 
   /** Weekly hours of a support assistant (AESH), if any. */
-  @Property({ type: 'numeric(4,1)', nullable: true })
+  @Property({ type: 'decimal', precision: 4, scale: 1, nullable: true })
   aeshHours?: string;
 
   @Property({ type: 'text', nullable: true })

@@ -1,15 +1,48 @@
-import { DataCategory } from '../entities/enums';
+import { isIntrospectionType, isObjectType, type GraphQLSchema } from 'graphql';
+import type { DataCategory } from '../entities/enums';
+import { CATEGORY_FIELDS, heldDataOf } from '../schema/categories';
 
 /**
- * The category of every field of every object type: the third question of the policy
- * (access-policy.md, "Field"). `AUTHENTICATED` for root fields (rows are then enforced by
- * the resolvers through ctx.access), `NOT_PERSONAL` for fields that carry no personal data
- * of a child (left unwrapped), or the data category the field belongs to. A field missing
- * here is denied.
+ * How each field of each object type is guarded, derived from the schema's category map
+ * (src/schema/categories.ts):
+ * - `AUTHENTICATED`: root fields (rows are then enforced by the resolvers through ctx.access);
+ * - `{ category }`: a guard point (a category block): returned only when the category is
+ *   in the viewer's effective categories for the child that owns it (access-policy.md,
+ *   question 3, "Field");
+ * - `NOT_PERSONAL`: a field reachable only below a guard point, or holding no child
+ *   data; left unwrapped.
+ * A field the category map does not classify is absent here, and so denied.
  */
 export type FieldPolicy = 'AUTHENTICATED' | 'NOT_PERSONAL' | { category: DataCategory };
 
-const c = (category: DataCategory): FieldPolicy => ({ category });
-void c;
+export type FieldPolicyTable = Record<string, Record<string, FieldPolicy>>;
 
-export const FIELD_POLICY: Record<string, Record<string, FieldPolicy>> = {};
+export function buildFieldPolicy(schema: GraphQLSchema): FieldPolicyTable {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  const guarded: Record<string, Record<string, DataCategory>> = CATEGORY_FIELDS;
+  const table: FieldPolicyTable = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    const fields: Record<string, FieldPolicy> = {};
+    for (const field of Object.keys(type.getFields())) {
+      if (roots.has(type)) fields[field] = 'AUTHENTICATED';
+      else if (guarded[type.name]?.[field]) fields[field] = { category: guarded[type.name][field] };
+      else if (heldDataOf(type.name, field) !== undefined) fields[field] = 'NOT_PERSONAL';
+    }
+    table[type.name] = fields;
+  }
+  return table;
+}
+
+/** Fields of the schema that the category map does not classify (denied; a test keeps this empty). */
+export function unclassifiedFields(schema: GraphQLSchema): string[] {
+  const table = buildFieldPolicy(schema);
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    for (const field of Object.keys(type.getFields())) {
+      if (!table[type.name]?.[field]) missing.push(`${type.name}.${field}`);
+    }
+  }
+  return missing;
+}

@@ -5,7 +5,7 @@ import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import type { Context } from '../context';
 import { DataCategory } from '../entities/enums';
 import { Forbidden, Unauthenticated } from '../errors';
-import { FIELD_POLICY, type FieldPolicy } from './fields';
+import { buildFieldPolicy, type FieldPolicy, type FieldPolicyTable } from './fields';
 
 /**
  * Policy, question 0: only authenticated accounts get in. Every root field carries it;
@@ -42,9 +42,9 @@ function ruleFor(policy: FieldPolicy): ShieldRule {
 }
 
 /** The shield rule tree, built from the field table (src/permissions/fields.ts). */
-export function ruleTree(): IRules {
+export function ruleTree(table: FieldPolicyTable): IRules {
   const tree: Record<string, Record<string, ShieldRule>> = {};
-  for (const [typeName, fields] of Object.entries(FIELD_POLICY)) {
+  for (const [typeName, fields] of Object.entries(table)) {
     tree[typeName] = {};
     for (const [field, policy] of Object.entries(fields)) tree[typeName][field] = ruleFor(policy);
   }
@@ -62,7 +62,8 @@ const fallbackError = new GraphQLError('Not allowed: this field is not open to y
  * category blocks pay for a check.
  */
 export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
-  const generator = shield(ruleTree(), {
+  const table = buildFieldPolicy(schema);
+  const generator = shield(ruleTree(table), {
     fallbackRule: deny,
     fallbackError,
     allowExternalErrors: true,
@@ -74,7 +75,7 @@ export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || typeof fields !== 'object') continue;
     const kept: Record<string, unknown> = {};
     for (const [field, middleware] of Object.entries(fields)) {
-      if (FIELD_POLICY[typeName]?.[field] === 'NOT_PERSONAL') continue;
+      if (table[typeName]?.[field] === 'NOT_PERSONAL') continue;
       kept[field] = middleware;
     }
     if (Object.keys(kept).length) (map as Record<string, unknown>)[typeName] = kept;

@@ -1,0 +1,38 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Account, Child, Partner } from '../entities';
+import { Role } from '../entities/enums';
+import { viewerOf, type Context } from '../context';
+import { AccountSummaryType, ViewerType } from '../schema/account.type';
+import { ViewerValue } from '../schema/sources';
+import { childRowsWhere } from './rows';
+
+@Resolver(() => AccountSummaryType)
+export class AccountSummaryResolver {
+  /** Only the name of another account is ever shown (never its email). */
+  @FieldResolver()
+  name(@Root() account: Account): string {
+    return account.displayName;
+  }
+}
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { description: 'The signed-in account.' })
+  viewer(@Ctx() ctx: Context): ViewerValue {
+    return new ViewerValue(viewerOf(ctx));
+  }
+
+  @FieldResolver()
+  async partner(@Root() value: ViewerValue, @Ctx() ctx: Context): Promise<Partner | null> {
+    const { partnerId, programmeId } = value.viewer;
+    if (!partnerId) return null;
+    return ctx.em.findOne(Partner, { id: partnerId, programme: programmeId });
+  }
+
+  /** A guardian's own children are exactly its rows (parental authority). */
+  @FieldResolver()
+  async children(@Root() value: ViewerValue, @Ctx() ctx: Context): Promise<Child[]> {
+    if (value.viewer.role !== Role.GUARDIAN) return [];
+    return ctx.em.find(Child, await childRowsWhere(ctx), { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+  }
+}

@@ -1,0 +1,52 @@
+import type { BuildSchemaOptions } from 'type-graphql';
+import { AccountSummaryResolver, ViewerResolver } from './account.resolver';
+import { ChildResolver } from './child.resolver';
+import {
+  ChildContactResolver,
+  ChildHealthResolver,
+  ChildInclusionResolver,
+  ChildPathwayResolver,
+  ChildSchoolingResolver,
+  ChildSocialResolver,
+  NeedsAssessmentResolver,
+} from './child-blocks.resolver';
+import { ChildConnectionResolver, ReferralConnectionResolver } from './connection.resolver';
+import { ConsentResolver, ConsentScopeResolver } from './consent.resolver';
+import { FamilyContactResolver, FamilyResolver } from './family.resolver';
+import { NodeResolver } from './node.resolver';
+import { AccommodationResolver, AdaptedActivityResolver, ObservationResolver } from './observation.resolver';
+import { PartnerResolver } from './partner.resolver';
+import { ActionResolver, PathwayResolver } from './pathway.resolver';
+import { ReferralResolver } from './referral.resolver';
+import { ServiceLinkResolver } from './service-link.resolver';
+import { WorkshopResolver } from './workshop.resolver';
+
+/** Every resolver class of the read API, for buildSchema. */
+export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
+  ViewerResolver,
+  AccountSummaryResolver,
+  NodeResolver,
+  ChildResolver,
+  ChildConnectionResolver,
+  ChildContactResolver,
+  ChildSchoolingResolver,
+  ChildSocialResolver,
+  ChildHealthResolver,
+  ChildInclusionResolver,
+  NeedsAssessmentResolver,
+  ChildPathwayResolver,
+  FamilyResolver,
+  FamilyContactResolver,
+  PartnerResolver,
+  ServiceLinkResolver,
+  ConsentResolver,
+  ConsentScopeResolver,
+  ReferralResolver,
+  ReferralConnectionResolver,
+  PathwayResolver,
+  ActionResolver,
+  ObservationResolver,
+  AccommodationResolver,
+  AdaptedActivityResolver,
+  WorkshopResolver,
+];

@@ -1,0 +1,72 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Query } from 'type-graphql';
+import { Account, Child, Partner, Referral, TeamMeeting } from '../entities';
+import { DataCategory } from '../entities/enums';
+import { viewerOf, type Context } from '../context';
+import { ReferralConnectionType, ReferralType } from '../schema/referral.type';
+import { EligibilityType } from '../schema/child.type';
+import { ReferralsArgs } from '../schema/referral.inputs';
+import { BadUserInput } from '../errors';
+import { childIdsWithCategory, visibleChild } from './rows';
+import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
+import { eligibilityOf, type Eligibility } from './eligibility';
+
+const CURSOR_KIND = 'referral';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function referralCursor(referral: Referral): string {
+  return encodeCursor(CURSOR_KIND, [referral.referredOn, referral.id]);
+}
+
+@Resolver(() => ReferralType)
+export class ReferralResolver {
+  @Query(() => ReferralConnectionType, {
+    description:
+      "Referrals of the children in the viewer's rows for whom PATHWAY data is granted, newest first (referral date, then id), a page at a time.",
+  })
+  async referrals(@Args() args: ReferralsArgs, @Ctx() ctx: Context): Promise<Page<Referral>> {
+    const first = checkFirst(args.first);
+    const childIds = await childIdsWithCategory(ctx, DataCategory.PATHWAY);
+    const qb = ctx.em.createQueryBuilder(Referral, 'r').select('r.*').where({ programme: viewerOf(ctx).programmeId });
+    if (childIds !== 'ALL') qb.andWhere({ child: { $in: childIds } });
+    if (args.status != null) qb.andWhere({ status: args.status });
+    await qb.applyFilters();
+    const countQb = qb.clone();
+
+    if (args.after != null) {
+      const [referredOn, id] = decodeCursor(args.after, CURSOR_KIND, 2);
+      if (!DATE.test(referredOn) || !UUID.test(id)) throw new BadUserInput('after', 'not a valid cursor');
+      qb.andWhere('(r.referred_on, r.id) < (?::date, ?::uuid)', [referredOn, id]);
+    }
+    qb.orderBy({ referredOn: 'desc', id: 'desc' }).limit(first + 1);
+    const rows = await qb.getResultList();
+    return toPage(rows, first, referralCursor, () => countQb.getCount('id'));
+  }
+
+  @FieldResolver()
+  child(@Root() referral: Referral, @Ctx() ctx: Context): Promise<Child | null> {
+    return visibleChild(ctx, referral.child);
+  }
+
+  @FieldResolver()
+  async referringPartner(@Root() referral: Referral): Promise<Partner | null> {
+    return (await referral.referringPartner.load()) ?? null;
+  }
+
+  @FieldResolver()
+  async teamMeeting(@Root() referral: Referral): Promise<TeamMeeting | null> {
+    return (await referral.teamMeeting?.load()) ?? null;
+  }
+
+  @FieldResolver()
+  async assignedTo(@Root() referral: Referral): Promise<Account | null> {
+    return (await referral.assignedTo?.load()) ?? null;
+  }
+
+  @FieldResolver(() => EligibilityType)
+  async eligibility(@Root() referral: Referral, @Ctx() ctx: Context): Promise<Eligibility | null> {
+    const child = await visibleChild(ctx, referral.child);
+    return child ? eligibilityOf(ctx, child) : null;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Ref } from '@mikro-orm/core';
+import { Child } from '../entities';
+import { DataCategory } from '../entities/enums';
+import { viewerOf, type Context } from '../context';
+import { Forbidden, NotFound } from '../errors';
+
+/**
+ * The row rule (access-policy.md, question 2: "may this viewer see this child at all?")
+ * in one place. Every resolver that returns children, or objects of a child, goes
+ * through these helpers. The tenant is also restricted here, on top of the ORM's
+ * `tenant` filter (defence in depth: access-policy.md, question 1).
+ */
+
+/** Condition on Child (usable by em.find and by a QueryBuilder): in the viewer's programme and in its rows. */
+export interface ChildRowsWhere {
+  programme: string;
+  id?: { $in: string[] };
+}
+
+export async function childRowsWhere(ctx: Context): Promise<ChildRowsWhere> {
+  const viewer = viewerOf(ctx);
+  const rows = await ctx.access.rows();
+  return rows === 'ALL' ? { programme: viewer.programmeId } : { programme: viewer.programmeId, id: { $in: rows } };
+}
+
+/**
+ * The child, when it exists in the viewer's programme and rows; NOT_FOUND otherwise
+ * (absent and "not yours" are indistinguishable). `what` and `shownId` (the ID the client
+ * sent) word the error, so that an object looked up through its child does not name it.
+ */
+export async function assertChildVisible(
+  ctx: Context,
+  childId: string,
+  what = 'Child',
+  shownId: string = childId,
+): Promise<Child> {
+  const child = await ctx.em.findOne(Child, { $and: [{ id: childId }, await childRowsWhere(ctx)] });
+  if (!child) throw new NotFound(what, shownId);
+  return child;
+}
+
+/**
+ * A related child (ServiceLink.child, Referral.child, ...) or null when it is outside the
+ * viewer's rows or programme. Batched: Ref.load() goes through the ORM's dataloader.
+ */
+export async function visibleChild(ctx: Context, ref: Ref<Child> | undefined): Promise<Child | null> {
+  if (!ref || !(await ctx.access.canSee(ref.id))) return null;
+  const child = await ref.load();
+  return child && child.programme.id === viewerOf(ctx).programmeId ? child : null;
+}
+
+/** Keeps the children in the viewer's rows (and programme), in order. */
+export async function keepVisibleChildren(ctx: Context, children: Child[]): Promise<Child[]> {
+  const programmeId = viewerOf(ctx).programmeId;
+  const rows = await ctx.access.rows();
+  if (rows === 'ALL') return children.filter((c) => c.programme.id === programmeId);
+  const set = new Set(rows);
+  return children.filter((c) => set.has(c.id) && c.programme.id === programmeId);
+}
+
+/**
+ * Policy, question 3, for the entry points that return objects of one category outside
+ * the blocks of Child (node, pathway, serviceLinks, referrals): the category must be
+ * granted for at least one of the children the object belongs to. The children must
+ * already be known visible (NOT_FOUND comes first). FORBIDDEN otherwise.
+ */
+export async function assertCategory(ctx: Context, childIds: string[], category: DataCategory): Promise<void> {
+  for (const id of childIds) if ((await ctx.access.categories(id)).has(category)) return;
+  throw new Forbidden(`Not allowed: ${category} data of this child is not granted to you`);
+}
+
+/**
+ * The children whose objects of `category` the viewer may list: 'ALL' when it sees the
+ * whole programme with that category, else the ids (possibly none).
+ */
+export async function childIdsWithCategory(ctx: Context, category: DataCategory): Promise<'ALL' | string[]> {
+  const rows = await ctx.access.rows();
+  if (rows === 'ALL') return ctx.access.maximum.has(category) ? 'ALL' : [];
+  const ids: string[] = [];
+  for (const id of rows) if ((await ctx.access.categories(id)).has(category)) ids.push(id);
+  return ids;
+}

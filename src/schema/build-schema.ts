@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { RESOLVERS } from '../resolvers';
+import { applyGlobalIds } from './global-id';
+
+export {
+  CATEGORY_FIELDS,
+  CATEGORY_TYPE_NAMES,
+  ENTRY_POINT_CATEGORIES,
+  NODE_CATEGORIES,
+  TYPE_CATEGORIES,
+  heldDataOf,
+} from './categories';
+
+/**
+ * The read API's executable schema, without permissions (the server applies the
+ * graphql-shield layer on top). IDs of every Node type are opaque global IDs.
+ */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: RESOLVERS, validate: true, emitSchemaFile: false });
+  const query = schema.getQueryType();
+  // type-graphql has no option for the root type's description; BI tools read it.
+  if (query) query.description = 'Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer\'s programme and rows.';
+  return applyGlobalIds(schema);
+}

@@ -1,0 +1,129 @@
+import { DataCategory } from '../entities/enums';
+
+const { IDENTITY, CONTACT, SCHOOLING, SOCIAL, HEALTH, INCLUSION, PATHWAY } = DataCategory;
+
+/**
+ * The category map: the fields the permission layer guards, type → field → the data
+ * category it carries (domain.md, "Data categories"). Everything personal outside
+ * IDENTITY is reached through one of these fields, or through an entry point that checks
+ * the category itself (ENTRY_POINT_CATEGORIES). For a Child field the child is the
+ * parent (`parent.id`); for a Family field the children are the family's children in
+ * the viewer's rows (`ctx.loaders.childrenByFamily` + `ctx.access`), and the field is
+ * granted when it is granted for one of them.
+ */
+export const CATEGORY_FIELDS = {
+  Child: {
+    contact: CONTACT,
+    schooling: SCHOOLING,
+    social: SOCIAL,
+    health: HEALTH,
+    inclusion: INCLUSION,
+    pathway: PATHWAY,
+    serviceLinks: PATHWAY,
+    consents: PATHWAY,
+  },
+  Family: {
+    contact: CONTACT,
+    social: SOCIAL,
+  },
+} as const satisfies Record<string, Record<string, DataCategory>>;
+
+/** The names of the object types whose fields carry a data category. */
+export const CATEGORY_TYPE_NAMES = Object.keys(CATEGORY_FIELDS) as (keyof typeof CATEGORY_FIELDS)[];
+
+/**
+ * Entry points that return objects of one category outside the blocks above; their
+ * resolvers check the category themselves (FORBIDDEN), after the row (NOT_FOUND).
+ * `referrals` filters instead: it lists only children with PATHWAY granted.
+ * `node` checks the category of the type it resolves (see NODE_CATEGORIES).
+ */
+export const ENTRY_POINT_CATEGORIES = {
+  serviceLinks: PATHWAY,
+  referrals: PATHWAY,
+  pathway: PATHWAY,
+} as const satisfies Record<string, DataCategory>;
+
+/**
+ * The category of every Node type holding child data, as node(id) checks it. Child and
+ * Family need only the row; Observation takes its own `category` column; the other
+ * Node types (Partner, Workshop, TeamMeeting, AccountSummary, Viewer) hold no child data.
+ */
+export const NODE_CATEGORIES: Record<string, DataCategory | 'OWN_COLUMN'> = {
+  Guardian: CONTACT,
+  GuardianSummary: PATHWAY,
+  Observation: 'OWN_COLUMN',
+  ServiceLink: PATHWAY,
+  Consent: PATHWAY,
+  Referral: PATHWAY,
+  Pathway: PATHWAY,
+  Objective: PATHWAY,
+  Action: PATHWAY,
+  Review: PATHWAY,
+  Accommodation: INCLUSION,
+  AdaptedActivity: INCLUSION,
+};
+
+/**
+ * What every object type holds, for review and for tests (not for guarding: the guard
+ * points are CATEGORY_FIELDS and the entry points above). A type of category C is only
+ * reachable through a field of CATEGORY_FIELDS of category C, or through an entry point
+ * that checks C; `INHERITED` (Observation) takes the category of the block listing it.
+ * Field exceptions are in FIELD_CATEGORY_OVERRIDES.
+ */
+export type HeldData = DataCategory | 'NOT_PERSONAL' | 'INHERITED';
+
+export const TYPE_CATEGORIES: Record<string, HeldData> = {
+  Child: IDENTITY,
+  Eligibility: IDENTITY,
+  Family: 'NOT_PERSONAL',
+  ChildContact: CONTACT,
+  FamilyContact: CONTACT,
+  Guardian: CONTACT,
+  Address: CONTACT,
+  ChildSchooling: SCHOOLING,
+  ChildSocial: SOCIAL,
+  FamilySocial: SOCIAL,
+  ChildHealth: HEALTH,
+  ChildInclusion: INCLUSION,
+  NeedsAssessment: INCLUSION,
+  Accommodation: INCLUSION,
+  AdaptedActivity: INCLUSION,
+  ChildPathway: PATHWAY,
+  Pathway: PATHWAY,
+  Objective: PATHWAY,
+  Action: PATHWAY,
+  Review: PATHWAY,
+  Referral: PATHWAY,
+  Consent: PATHWAY,
+  ConsentScope: PATHWAY,
+  GuardianSummary: PATHWAY,
+  ServiceLink: PATHWAY,
+  Observation: 'INHERITED',
+  Partner: 'NOT_PERSONAL',
+  Workshop: 'NOT_PERSONAL',
+  TeamMeeting: 'NOT_PERSONAL',
+  AccountSummary: 'NOT_PERSONAL',
+  Viewer: 'NOT_PERSONAL',
+  PageInfo: 'NOT_PERSONAL',
+  ChildEdge: 'NOT_PERSONAL',
+  ChildConnection: 'NOT_PERSONAL',
+  ReferralEdge: 'NOT_PERSONAL',
+  ReferralConnection: 'NOT_PERSONAL',
+};
+
+/** Fields whose data differs from their type's (the guard points, and links back to a child). */
+export const FIELD_CATEGORY_OVERRIDES: Record<string, Record<string, HeldData>> = {
+  ...CATEGORY_FIELDS,
+  // The child of a PATHWAY object: a Child, whose own fields are IDENTITY or guarded blocks.
+  ServiceLink: { child: IDENTITY },
+  Referral: { child: IDENTITY, eligibility: IDENTITY },
+  Pathway: { child: IDENTITY },
+  // The viewer's own account, and a guardian's own children (rows).
+  Viewer: { children: IDENTITY },
+  Family: { ...CATEGORY_FIELDS.Family, children: IDENTITY },
+};
+
+/** The data a field returns (see TYPE_CATEGORIES); undefined for a type not listed. */
+export function heldDataOf(typeName: string, fieldName: string): HeldData | undefined {
+  return FIELD_CATEGORY_OVERRIDES[typeName]?.[fieldName] ?? TYPE_CATEGORIES[typeName];
+}

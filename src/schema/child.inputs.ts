@@ -1,0 +1,40 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { Grade, PathwayStatus } from '../entities/enums';
+import './enums';
+
+@InputType('ChildrenFilter', { description: 'Filters on the children list; all given filters apply together.' })
+export class ChildrenFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Part of the first or last name, case- and accent-insensitive; several words must each match the first or last name (at most 100 characters).',
+  })
+  search?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only children attending this school (ID of a Partner).' })
+  schoolId?: string;
+
+  @Field(() => Grade, { nullable: true, description: 'Only children in this grade.' })
+  grade?: Grade;
+
+  @Field(() => PathwayStatus, { nullable: true, description: 'Only children whose current pathway has this status.' })
+  pathwayStatus?: PathwayStatus;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only priority children (school in REP/REP+ or home in a QPV); false: only the others.',
+  })
+  eligible?: boolean;
+}
+
+@ArgsType()
+export class ChildrenArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0 to 100 (default 20).' })
+  first?: number | null = 20;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
+  after?: string;
+
+  @Field(() => ChildrenFilter, { nullable: true, description: 'Filters.' })
+  filter?: ChildrenFilter;
+}

@@ -1,0 +1,44 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ConsentMethod, ConsentPurpose, DataCategory } from '../entities/enums';
+import { NodeInterface } from './node.type';
+import { GuardianSummaryType } from './guardian.type';
+import { PartnerType } from './partner.type';
+import { AccountSummaryType } from './account.type';
+import { DateTimeISO, LocalDate } from './scalars';
+import './enums';
+
+@ObjectType('ConsentScope', { description: 'One line of the scope of a consent: a partner and the data categories it may receive.' })
+export class ConsentScopeType {
+  @Field(() => PartnerType, { nullable: true, description: 'The partner.' })
+  partner?: PartnerType;
+
+  @Field(() => [DataCategory], { description: 'The categories that partner may receive.' })
+  categories!: DataCategory[];
+}
+
+@ObjectType('Consent', { implements: NodeInterface, description: "A guardian's consent for a child, for one purpose, scoped to partners and categories. PATHWAY data." })
+export class ConsentType extends NodeInterface {
+  @Field(() => ConsentPurpose, { description: 'What the consent is for.' })
+  purpose!: ConsentPurpose;
+
+  @Field(() => ConsentMethod, { description: 'How it was given.' })
+  method!: ConsentMethod;
+
+  @Field(() => GuardianSummaryType, { nullable: true, description: 'The guardian who gave it.' })
+  givenBy?: GuardianSummaryType;
+
+  @Field(() => DateTimeISO, { description: 'When it was given.' })
+  givenAt!: Date;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day it is valid; null when open-ended.' })
+  expiresOn?: string;
+
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it was withdrawn; null while in force.' })
+  withdrawnAt?: Date;
+
+  @Field(() => [ConsentScopeType], { description: 'Partners and categories it covers.' })
+  scope!: ConsentScopeType[];
+
+  @Field(() => AccountSummaryType, { nullable: true, description: 'The agent who recorded a paper or oral consent.' })
+  recordedBy?: AccountSummaryType;
+}

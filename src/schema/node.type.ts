@@ -1,0 +1,64 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import {
+  Accommodation,
+  Account,
+  Action,
+  AdaptedActivity,
+  Child,
+  Consent,
+  Family,
+  Guardian,
+  Objective,
+  Observation,
+  Partner,
+  Pathway,
+  Referral,
+  Review,
+  ServiceLink,
+  TeamMeeting,
+  Workshop,
+} from '../entities';
+import { GuardianSummaryValue, ViewerValue } from './sources';
+
+/**
+ * The GraphQL type of each runtime class. Resolvers return entities (or the value
+ * classes of ./sources), never the GraphQL classes, so the Node interface resolves the
+ * concrete type from the runtime class.
+ */
+const TYPE_OF_CLASS = new Map<unknown, string>([
+  [Child, 'Child'],
+  [Family, 'Family'],
+  [Guardian, 'Guardian'],
+  [GuardianSummaryValue, 'GuardianSummary'],
+  [Partner, 'Partner'],
+  [Account, 'AccountSummary'],
+  [ViewerValue, 'Viewer'],
+  [Observation, 'Observation'],
+  [ServiceLink, 'ServiceLink'],
+  [Consent, 'Consent'],
+  [Referral, 'Referral'],
+  [TeamMeeting, 'TeamMeeting'],
+  [Pathway, 'Pathway'],
+  [Objective, 'Objective'],
+  [Action, 'Action'],
+  [Review, 'Review'],
+  [Accommodation, 'Accommodation'],
+  [AdaptedActivity, 'AdaptedActivity'],
+  [Workshop, 'Workshop'],
+]);
+
+export function nodeTypeName(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  return TYPE_OF_CLASS.get(value.constructor);
+}
+
+@InterfaceType('Node', {
+  description: 'An object with a global ID, which `node(id:)` fetches again (Relay Global Object Identification).',
+  resolveType: (value: unknown) => nodeTypeName(value),
+})
+export abstract class NodeInterface {
+  @Field(() => ID, {
+    description: 'Opaque global identifier: pass it back as is, to `node(id:)` or to the arguments of type ID; never parse it.',
+  })
+  id!: string;
+}

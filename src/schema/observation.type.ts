@@ -1,0 +1,23 @@
+import { Field, ObjectType } from 'type-graphql';
+import { NodeInterface } from './node.type';
+import { AccountSummaryType } from './account.type';
+import { PartnerType } from './partner.type';
+import { DateTimeISO } from './scalars';
+
+@ObjectType('Observation', {
+  implements: NodeInterface,
+  description: 'A dated note a professional wrote about a child. It belongs to the category of the block it is listed in.',
+})
+export class ObservationType extends NodeInterface {
+  @Field({ description: 'Text of the observation.' })
+  text!: string;
+
+  @Field(() => AccountSummaryType, { nullable: true, description: 'Who wrote it.' })
+  author?: AccountSummaryType;
+
+  @Field(() => PartnerType, { nullable: true, description: 'The structure the author wrote it for, if any.' })
+  partner?: PartnerType;
+
+  @Field(() => DateTimeISO, { description: 'When it was written.' })
+  createdAt!: Date;
+}

@@ -1,0 +1,75 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Domain, ReferralStatus } from '../entities/enums';
+import { NodeInterface } from './node.type';
+import { ChildType, EligibilityType } from './child.type';
+import { PartnerType } from './partner.type';
+import { AccountSummaryType } from './account.type';
+import { PageInfoType } from './page-info.type';
+import { LocalDate } from './scalars';
+import './enums';
+
+@ObjectType('TeamMeeting', {
+  implements: NodeInterface,
+  description: 'A meeting of the multidisciplinary team (équipe pluridisciplinaire de soutien).',
+})
+export class TeamMeetingType extends NodeInterface {
+  @Field(() => LocalDate, { description: 'When the meeting was held.' })
+  heldOn!: string;
+}
+
+@ObjectType('Referral', { implements: NodeInterface, description: 'A referral (orientation, fiche de repérage) of a child to the programme. PATHWAY data.' })
+export class ReferralType extends NodeInterface {
+  @Field(() => ChildType, { nullable: true, description: "The referred child; null when outside the viewer's rows." })
+  child?: ChildType;
+
+  @Field(() => ReferralStatus, { description: 'Status of the referral.' })
+  status!: ReferralStatus;
+
+  @Field(() => LocalDate, { description: 'When the child was referred.' })
+  referredOn!: string;
+
+  @Field(() => [Domain], { description: 'Domains of concern.' })
+  domains!: Domain[];
+
+  @Field({ description: 'Why the child is referred.' })
+  description!: string;
+
+  @Field(() => PartnerType, { nullable: true, description: 'The structure that referred the child.' })
+  referringPartner?: PartnerType;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When the team decided.' })
+  decidedOn?: string;
+
+  @Field(() => String, { nullable: true, description: 'Reason of the decision.' })
+  decisionReason?: string;
+
+  @Field(() => TeamMeetingType, { nullable: true, description: 'The team meeting that reviewed it.' })
+  teamMeeting?: TeamMeetingType;
+
+  @Field(() => AccountSummaryType, { nullable: true, description: 'The pathway referent it was handed to.' })
+  assignedTo?: AccountSummaryType;
+
+  @Field(() => EligibilityType, { nullable: true, description: "The child's computed priority eligibility; null when the child is outside the viewer's rows." })
+  eligibility?: EligibilityType;
+}
+
+@ObjectType('ReferralEdge', { description: 'A referral in a page of referrals.' })
+export class ReferralEdgeType {
+  @Field({ description: 'Opaque cursor of this referral: pass it as `after` to get the referrals after it.' })
+  cursor!: string;
+
+  @Field(() => ReferralType, { description: 'The referral.' })
+  node!: ReferralType;
+}
+
+@ObjectType('ReferralConnection', { description: 'A page of referrals, newest first (referral date, then id).' })
+export class ReferralConnectionType {
+  @Field(() => [ReferralEdgeType], { description: 'The referrals of this page.' })
+  edges!: ReferralEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Where this page stands.' })
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int, { description: 'Number of referrals matching, over all pages.' })
+  totalCount!: number;
+}
