@@ -11,6 +11,8 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     // Batches Ref.load() and Collection.load() per EntityManager (one fork per request).
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
+    // A mistyped database name must fail, not create an empty database.
+    ensureDatabase: false,
     // Entities are discovered from decorators; no ts-morph cache.
     discovery: { warnWhenNoEntities: true },
     migrations: {

@@ -1,4 +1,4 @@
-import type { EntityClass, EntityData, RequiredEntityData } from '@mikro-orm/core';
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Accommodation, Account, Action, ActionKind, ActionStatus, AdaptedActivity, AttendanceConcern, Child, ChildTime,
@@ -248,10 +248,6 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-type Defaulted = 'createdAt' | 'updatedAt' | 'version';
-/** What a seed supplies for an entity: everything required except the columns the ORM fills. */
-type SeedData<T extends object> = Omit<RequiredEntityData<T>, Defaulted>;
-
 interface Fam {
   family: Family;
   lastName: string;
@@ -333,12 +329,10 @@ class DemoBuilder {
 
   // ---- generic helpers ----------------------------------------------------------------
 
-  private make<T extends object>(cls: EntityClass<T>, table: DemoTable, data: SeedData<T>): T {
+  /** Creates (and persists) one row with a seeded id, and counts it. */
+  private make<T extends { id: string }>(cls: EntityClass<T>, table: DemoTable, data: RequiredEntityData<T>): T {
     this.counts[table]++;
-    // `partial`: createdAt, updatedAt and version are filled by the entity and the ORM, but the
-    // entities do not mark them `Opt`, so the strict create() typing would demand them; SeedData
-    // keeps every other required property checked.
-    return this.em.create(cls, { id: this.ids.uuid(), ...data } as unknown as EntityData<T>, { partial: true });
+    return this.em.create(cls, { ...data, id: this.ids.uuid() });
   }
 
   private account(programme: Programme, email: DemoAccountEmail, displayName: string, extra: { partner?: Partner; guardian?: Guardian }): Account {

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../../src/config';
-import { connect, migrate } from '../../src/db/database';
+import { connect, isEmpty, migrate } from '../../src/db/database';
+import { seedDemo } from '../../src/seed/demo.seed';
 import { createApp, type App } from '../../src/server';
 import { signLocalToken } from '../../src/auth/tokens';
 
@@ -123,4 +124,30 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
     await orm.close(true);
     throw error;
   }
+}
+
+/**
+ * The real server on this worker's demo database: migrated, and seeded with the demo
+ * programme on first use. Tests must not change the demo data (build their own rows with
+ * the factories in tests/factories for that, on startTestServer()).
+ */
+export async function startDemoServer(): Promise<TestServer & { tokenFor(email: string): Promise<string> }> {
+  const databaseUrl = await testDatabase(`demo_w${process.env.JEST_WORKER_ID ?? '1'}`);
+  const server = await startTestServer({ databaseUrl });
+  try {
+    if (await isEmpty(server.orm)) await seedDemo(server.orm.em.fork());
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    ...server,
+    async tokenFor(email: string) {
+      const rows: { subject: string }[] = await server.orm.em
+        .getConnection()
+        .execute('select subject from account where email = ?', [email]);
+      if (!rows[0]) throw new Error(`no demo account ${email}`);
+      return server.token(rows[0].subject);
+    },
+  };
 }
