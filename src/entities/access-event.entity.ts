@@ -22,7 +22,7 @@ export class AccessEvent {
   @ManyToOne(() => Account, { ref: true, index: true })
   account!: Ref<Account>;
 
-  @ManyToOne(() => Partner, { ref: true, nullable: true })
+  @ManyToOne(() => Partner, { ref: true, nullable: true, index: true })
   partner?: Ref<Partner>;
 
   @Enum({ items: () => AccessAction, nativeEnumName: 'access_action' })

@@ -3,6 +3,7 @@ import { TenantEntity } from './base.entity';
 import { ActionKind, ActionStatus, ChildTime, Domain } from './enums';
 import { Partner } from './partner.entity';
 import { Pathway } from './pathway.entity';
+import { ActionPathway } from './pivots.entity';
 
 /**
  * An action of one pathway (INDIVIDUAL) or shared by several pathways (COLLECTIVE:
@@ -37,6 +38,6 @@ export class Action extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   outcome?: string;
 
-  @ManyToMany(() => Pathway, (p) => p.actions, { owner: true, pivotTable: 'action_pathway' })
+  @ManyToMany({ entity: () => Pathway, inversedBy: (p) => p.actions, owner: true, pivotEntity: () => ActionPathway })
   pathways = new Collection<Pathway>(this);
 }

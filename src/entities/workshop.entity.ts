@@ -1,6 +1,7 @@
 import { Collection, Entity, ManyToMany, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { TenantEntity } from './base.entity';
 import { Partner } from './partner.entity';
+import { WorkshopPartner } from './pivots.entity';
 import { Account } from './account.entity';
 
 /** An awareness workshop (atelier de sensibilisation) for professionals: no child data. */
@@ -15,7 +16,7 @@ export class Workshop extends TenantEntity {
   @ManyToOne(() => Account, { ref: true, nullable: true, index: true })
   facilitator?: Ref<Account>;
 
-  @ManyToMany(() => Partner)
+  @ManyToMany({ entity: () => Partner, owner: true, pivotEntity: () => WorkshopPartner })
   attendingPartners = new Collection<Partner>(this);
 
   @Property({ type: 'integer' })

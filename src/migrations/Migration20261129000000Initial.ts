@@ -86,6 +86,7 @@ export class Migration20261129000000Initial extends Migration {
     this.addSql(`create index "objective_programme_id_index" on "objective" ("programme_id")`);
     this.addSql(`create index "objective_pathway_id_index" on "objective" ("pathway_id")`);
     this.addSql(`create table "action_pathway" ("action_id" uuid not null, "pathway_id" uuid not null, constraint "action_pathway_pkey" primary key ("action_id", "pathway_id"))`);
+    this.addSql(`create index "action_pathway_pathway_id_index" on "action_pathway" ("pathway_id")`);
     this.addSql(`create table "consent_scope" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "programme_id" uuid not null, "consent_id" uuid not null, "partner_id" uuid not null, "categories" "data_category"[] not null, constraint "consent_scope_pkey" primary key ("id"))`);
     this.addSql(`create index "consent_scope_programme_id_index" on "consent_scope" ("programme_id")`);
     this.addSql(`create index "consent_scope_consent_id_index" on "consent_scope" ("consent_id")`);
@@ -97,6 +98,7 @@ export class Migration20261129000000Initial extends Migration {
     this.addSql(`create table "access_event" ("id" uuid not null, "programme_id" uuid not null, "at" timestamptz not null, "account_id" uuid not null, "partner_id" uuid null, "action" "access_action" not null, "entity" varchar(50) not null, "child_id" uuid null, "categories" "data_category"[] not null, "request_id" varchar(64) not null, constraint "access_event_pkey" primary key ("id"))`);
     this.addSql(`create index "access_event_programme_id_index" on "access_event" ("programme_id")`);
     this.addSql(`create index "access_event_account_id_index" on "access_event" ("account_id")`);
+    this.addSql(`create index "access_event_partner_id_index" on "access_event" ("partner_id")`);
     this.addSql(`create index "access_event_child_id_at_index" on "access_event" ("child_id", "at")`);
     this.addSql(`create table "review" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "programme_id" uuid not null, "pathway_id" uuid not null, "held_on" date not null, "progress" text not null, "next_steps" text null, "author_id" uuid null, constraint "review_pkey" primary key ("id"))`);
     this.addSql(`create index "review_programme_id_index" on "review" ("programme_id")`);
@@ -113,6 +115,7 @@ export class Migration20261129000000Initial extends Migration {
     this.addSql(`create index "team_meeting_programme_id_index" on "team_meeting" ("programme_id")`);
     this.addSql(`create index "team_meeting_held_on_index" on "team_meeting" ("held_on")`);
     this.addSql(`create table "team_meeting_attending_partners" ("team_meeting_id" uuid not null, "partner_id" uuid not null, constraint "team_meeting_attending_partners_pkey" primary key ("team_meeting_id", "partner_id"))`);
+    this.addSql(`create index "team_meeting_attending_partners_partner_id_index" on "team_meeting_attending_partners" ("partner_id")`);
     this.addSql(`create table "referral" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "programme_id" uuid not null, "child_id" uuid not null, "referring_partner_id" uuid not null, "referring_account_id" uuid not null, "assigned_to_id" uuid null, "referred_on" date not null, "domains" "domain"[] not null, "description" text not null, "status" "referral_status" not null default 'SUBMITTED', "decided_on" date null, "decision_reason" text null, "team_meeting_id" uuid null, constraint "referral_pkey" primary key ("id"))`);
     this.addSql(`create index "referral_programme_id_index" on "referral" ("programme_id")`);
     this.addSql(`create index "referral_child_id_index" on "referral" ("child_id")`);
@@ -126,6 +129,7 @@ export class Migration20261129000000Initial extends Migration {
     this.addSql(`create index "workshop_held_on_index" on "workshop" ("held_on")`);
     this.addSql(`create index "workshop_facilitator_id_index" on "workshop" ("facilitator_id")`);
     this.addSql(`create table "workshop_attending_partners" ("workshop_id" uuid not null, "partner_id" uuid not null, constraint "workshop_attending_partners_pkey" primary key ("workshop_id", "partner_id"))`);
+    this.addSql(`create index "workshop_attending_partners_partner_id_index" on "workshop_attending_partners" ("partner_id")`);
     this.addSql(`alter table "partner" add constraint "partner_programme_id_foreign" foreign key ("programme_id") references "programme" ("id") on update cascade`);
     this.addSql(`alter table "family" add constraint "family_programme_id_foreign" foreign key ("programme_id") references "programme" ("id") on update cascade`);
     this.addSql(`alter table "guardian" add constraint "guardian_programme_id_foreign" foreign key ("programme_id") references "programme" ("id") on update cascade`);

@@ -17,7 +17,8 @@ const TO = [...ACCENTED].map((c) => c.normalize('NFD').replace(/\p{M}/gu, '').to
 
 /** SQL folding a text column; its two parameters are FOLD_PARAMS. */
 export function foldSql(column: string): string {
-  return `replace(replace(translate(lower(${column}), ?, ?), 'œ', 'oe'), 'æ', 'ae')`;
+  // lower() leaves Œ and Æ alone under a C locale (the embedded database's).
+  return `replace(replace(replace(replace(translate(lower(${column}), ?, ?), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae')`;
 }
 export const FOLD_PARAMS = [FROM, TO] as const;
 
