@@ -35,6 +35,9 @@ const schema = z
     OIDC_JWKS_URL: optionalUrl,
     SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
+    SQL_COUNT: z.enum(['true', 'false']).default('false'),
+    BENCH_RUN: z.enum(['1']).optional(),
+    BENCH_PERMISSIONS_OFF: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -48,6 +51,13 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_ISSUER) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'production needs OIDC_* (or JWT_SECRET)' });
+    }
+    // The permissions-off run exists only to price the access model in `npm run bench`.
+    if (env.BENCH_PERMISSIONS_OFF === 'true' && (env.BENCH_RUN !== '1' || env.NODE_ENV === 'production')) {
+      ctx.addIssue({ code: 'custom', path: ['BENCH_PERMISSIONS_OFF'], message: 'only for `npm run bench` (BENCH_RUN=1), never in production' });
+    }
+    if (env.SQL_COUNT === 'true' && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['SQL_COUNT'], message: 'not in production' });
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a DATABASE_URL' });
@@ -65,6 +75,10 @@ export interface Config {
   databaseUrl?: string;
   embedded: { dir: string; port?: number };
   db: { poolMax: number; statementTimeoutMs: number; logSql: boolean };
+  /** Send the number of SQL statements of each request in an `x-sql-statements` header (tests, bench). */
+  sqlCount: boolean;
+  /** Serve without the permission layer: benchmarks only (refused elsewhere by the schema above). */
+  benchPermissionsOff: boolean;
   auth: {
     /** Local signing secret (development, demo, tests); absent in production unless set. */
     secret?: string;
@@ -94,6 +108,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     embedded: { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
     db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true' },
+    sqlCount: env.SQL_COUNT === 'true',
+    benchPermissionsOff: env.BENCH_PERMISSIONS_OFF === 'true',
     auth: {
       secret: env.JWT_SECRET ?? (isProduction ? undefined : DEV_JWT_SECRET),
       issuer: env.JWT_ISSUER,

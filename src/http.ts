@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from './context';
+import { withSqlCounter } from './db/sql-counter';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -14,6 +15,8 @@ export interface HttpOptions {
   context: (req: IncomingMessage) => Promise<Context>;
   health: () => Promise<boolean>;
   log: (line: string) => void;
+  /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
+  countSql?: boolean;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -40,7 +43,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+async function handleGraphQL(
+  options: HttpOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  search: string,
+  counter?: { statements: number },
+): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -66,6 +75,7 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
   });
   const outHeaders: Record<string, string> = {};
   for (const [key, value] of response.headers) outHeaders[key] = value;
+  if (counter) outHeaders['x-sql-statements'] = String(counter.statements);
   res.writeHead(response.status ?? 200, outHeaders);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
@@ -85,7 +95,8 @@ export function createHttpServer(options: HttpOptions): Server {
         return;
       }
       if (url.pathname === '/graphql') {
-        await handleGraphQL(options, req, res, url.search);
+        if (options.countSql) await withSqlCounter((counter) => handleGraphQL(options, req, res, url.search, counter));
+        else await handleGraphQL(options, req, res, url.search);
         return;
       }
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health' });

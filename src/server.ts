@@ -15,9 +15,11 @@ import { TokenVerifier, bearerToken } from './auth/tokens';
 import { viewerForSubject } from './auth/viewer';
 import { Access } from './permissions/access';
 import { applyPermissions } from './permissions/shield';
+import { accessLogPlugin, logIdentityReads } from './permissions/access-log';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
+import { enableSqlCounting } from './db/sql-counter';
 
 export interface AppOptions {
   config: Config;
@@ -39,7 +41,7 @@ export interface App {
 
 /** The executable schema: code-first types and resolvers, then the permission layer. */
 export async function buildSchemaWithPermissions(): Promise<GraphQLSchema> {
-  return applyPermissions(await buildAppSchema());
+  return applyPermissions(logIdentityReads(await buildAppSchema()));
 }
 
 /**
@@ -67,7 +69,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.error(line));
   const now = options.now ?? (() => new Date());
   const verifier = new TokenVerifier(config.auth);
-  const schema = await buildSchemaWithPermissions();
+  if (config.sqlCount) enableSqlCounting();
+  const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
 
   async function contextFor(authorization?: string, requestId: string = randomUUID()): Promise<Context> {
     const token = bearerToken(authorization);
@@ -83,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled()];
+  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin);
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,
@@ -112,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
     log,
+    countSql: config.sqlCount,
   });
 
   return {

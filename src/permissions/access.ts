@@ -50,28 +50,40 @@ export class Access {
   }
 
   /**
-   * Effective categories for the owner of a guarded field: a Child, a Family (the union
-   * over its children in the viewer's rows), an object carrying `childId`, or an entity
-   * with a `child` reference. Anything else owns no child data the viewer may see.
+   * The children that own a guarded field: a Child, a Family's children (the field is
+   * granted when it is granted for one of them), an object carrying `childId`, or an
+   * entity with a `child` reference. Anything else owns no child data.
    */
-  async categoriesOfOwner(owner: unknown): Promise<CategorySet> {
-    if (owner instanceof Child) return this.categories(owner.id);
-    if (owner instanceof Family) return this.familyCategories(owner.id);
+  async ownerChildren(owner: unknown): Promise<string[]> {
+    if (owner instanceof Child) return [owner.id];
+    if (owner instanceof Family) return this.familyChildren.load(owner.id);
     if (owner && typeof owner === 'object') {
       const { childId, child } = owner as { childId?: unknown; child?: { id?: unknown } };
-      if (typeof childId === 'string') return this.categories(childId);
-      if (child && typeof child.id === 'string') return this.categories(child.id);
+      if (typeof childId === 'string') return [childId];
+      if (child && typeof child.id === 'string') return [child.id];
     }
-    return NONE;
+    return [];
   }
 
-  /** Union of the viewer's categories over the children of a family it may see. */
-  async familyCategories(familyId: string): Promise<CategorySet> {
-    const children = await this.familyChildren.load(familyId);
-    const union = new Set<DataCategory>();
-    for (const childId of children) for (const category of await this.categories(childId)) union.add(category);
-    return union;
+  /**
+   * Policy, question 3: may the viewer read `category` of the field's owner? Records the
+   * read, or the denial, for the access log.
+   */
+  async mayRead(owner: unknown, category: DataCategory): Promise<boolean> {
+    const children = await this.ownerChildren(owner);
+    let granted = false;
+    for (const childId of children) {
+      if ((await this.categories(childId)).has(category)) {
+        granted = true;
+        this.log.read(childId, category);
+      }
+    }
+    if (!granted) this.log.denied(children, category);
+    return granted;
   }
+
+  /** The access log of this request (flushed once, when the response is sent). */
+  readonly log = new AccessLog();
 
   private readonly familyChildren = new DataLoader<string, string[]>(async (familyIds) => {
     const rows: { id: string; family_id: string }[] = await this.em
@@ -194,6 +206,33 @@ interface Grants {
   /** Set when the viewer sees every child of the programme, with these categories. */
   all?: CategorySet;
   byChild: Map<string, CategorySet>;
+}
+
+/**
+ * What a request read and was refused, per child and category; written to access_event
+ * in one statement when the response is sent (src/permissions/access-log.ts).
+ */
+export class AccessLog {
+  readonly reads = new Map<string, Set<DataCategory>>();
+  readonly denials = new Map<string | null, Set<DataCategory>>();
+
+  read(childId: string, category: DataCategory): void {
+    let set = this.reads.get(childId);
+    if (!set) this.reads.set(childId, (set = new Set()));
+    set.add(category);
+  }
+
+  denied(childIds: readonly string[], category: DataCategory): void {
+    for (const childId of childIds.length ? childIds : [null]) {
+      let set = this.denials.get(childId);
+      if (!set) this.denials.set(childId, (set = new Set()));
+      set.add(category);
+    }
+  }
+
+  get empty(): boolean {
+    return this.reads.size === 0 && this.denials.size === 0;
+  }
 }
 
 /** A PostgreSQL array literal: knex would expand a JS array into a list of parameters. */

@@ -23,10 +23,11 @@ export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ct
  * per request.
  */
 function canRead(category: DataCategory): IRule {
-  return rule(`canRead${category}`, { cache: 'no_cache' })(async (parent: unknown, _args, ctx: Context) => {
-    const granted = await ctx.access.categoriesOfOwner(parent);
-    return granted.has(category) ? true : new Forbidden(`Not allowed: ${category} data of this child is not granted to you`);
-  });
+  return rule(`canRead${category}`, { cache: 'no_cache' })(async (parent: unknown, _args, ctx: Context) =>
+    (await ctx.access.mayRead(parent, category))
+      ? true
+      : new Forbidden(`Not allowed: ${category} data of this child is not granted to you`),
+  );
 }
 
 const CATEGORY_RULES = Object.fromEntries(

@@ -41,6 +41,7 @@ export class ReferralResolver {
     }
     qb.orderBy({ referredOn: 'desc', id: 'desc' }).limit(first + 1);
     const rows = await qb.getResultList();
+    for (const referral of rows.slice(0, first)) ctx.access.log.read(referral.child.id, DataCategory.PATHWAY);
     return toPage(rows, first, referralCursor, () => countQb.getCount('id'));
   }
 

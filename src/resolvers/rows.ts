@@ -65,7 +65,13 @@ export async function keepVisibleChildren(ctx: Context, children: Child[]): Prom
  * already be known visible (NOT_FOUND comes first). FORBIDDEN otherwise.
  */
 export async function assertCategory(ctx: Context, childIds: string[], category: DataCategory): Promise<void> {
-  for (const id of childIds) if ((await ctx.access.categories(id)).has(category)) return;
+  for (const id of childIds) {
+    if ((await ctx.access.categories(id)).has(category)) {
+      ctx.access.log.read(id, category);
+      return;
+    }
+  }
+  ctx.access.log.denied(childIds, category);
   throw new Forbidden(`Not allowed: ${category} data of this child is not granted to you`);
 }
 

@@ -1,0 +1,82 @@
+import { defaultFieldResolver, getNamedType, isIntrospectionType, isObjectType, type GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../context';
+import { Child } from '../entities/child.entity';
+import { AccessAction, DataCategory } from '../entities/enums';
+import { pgArray } from './access';
+
+/**
+ * Access log (access-policy.md, "Every read of personal data is logged"): each response
+ * that carries personal data writes access events (account, partner, child, categories,
+ * request id) in one batched insert; denials are logged too.
+ *
+ * Category blocks record themselves when the permission layer lets them through
+ * (Access.mayRead); IDENTITY is recorded here, for every Child a response returns.
+ */
+
+/** Wraps every field that returns Child objects so that returning a child records an IDENTITY read. */
+export function logIdentityReads(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (getNamedType(field.type).name !== 'Child' && getNamedType(field.type).name !== 'Node') continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, ctx: Context, info) => {
+        const result: unknown = resolve(source, args, ctx, info);
+        if (result instanceof Promise) return result.then((value: unknown) => noteChildren(ctx, value));
+        return noteChildren(ctx, result);
+      };
+    }
+  }
+  return schema;
+}
+
+function noteChildren<T>(ctx: Context, value: T): T {
+  if (value instanceof Child) ctx.access.log.read(value.id, DataCategory.IDENTITY);
+  else if (Array.isArray(value)) for (const item of value) if (item instanceof Child) ctx.access.log.read(item.id, DataCategory.IDENTITY);
+  return value;
+}
+
+/** Writes the request's access events, in one statement. */
+export async function flushAccessLog(ctx: Context): Promise<void> {
+  const viewer = ctx.viewer;
+  if (!viewer || ctx.access.log.empty) return;
+  const children: (string | null)[] = [];
+  const actions: AccessAction[] = [];
+  const categories: string[] = [];
+  const push = (entries: Map<string | null, Set<DataCategory>>, action: AccessAction) => {
+    for (const [childId, set] of entries) {
+      children.push(childId);
+      actions.push(action);
+      categories.push(pgArray([...set].sort()));
+    }
+  };
+  push(ctx.access.log.reads, AccessAction.READ);
+  push(ctx.access.log.denials, AccessAction.DENIED);
+  await ctx.em.getConnection().execute(
+    `insert into access_event (id, programme_id, at, account_id, partner_id, action, entity, child_id, categories, request_id)
+     select gen_random_uuid(), ?, ?, ?, ?, e.action::access_action, 'Child', e.child_id, e.categories::data_category[], ?
+       from unnest(?::uuid[], ?::text[], ?::text[]) as e(child_id, action, categories)`,
+    [
+      viewer.programmeId,
+      ctx.now,
+      viewer.accountId,
+      viewer.partnerId ?? null,
+      ctx.requestId,
+      pgArray(children.map((id) => id ?? 'NULL')).replace(/"NULL"/g, 'NULL'),
+      pgArray(actions),
+      pgArray(categories),
+    ],
+  );
+}
+
+/** Flushes the access log before the response leaves; a failure to log fails the request. */
+export const accessLogPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        await flushAccessLog(contextValue);
+      },
+    };
+  },
+};
