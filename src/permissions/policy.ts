@@ -75,3 +75,44 @@ export function maxCategories(role: Role, partnerKind?: PartnerKind): readonly D
   if (role === Role.PARTNER_AGENT) return partnerKind ? PARTNER_KIND_MAX[partnerKind] : [];
   return ROLE_POLICY[role].maxCategories;
 }
+
+/** What a mutation does, in the words of the policy table "Writes". */
+export enum WriteAction {
+  SUBMIT_REFERRAL = 'SUBMIT_REFERRAL',
+  REVIEW_REFERRAL = 'REVIEW_REFERRAL',
+  RECORD_TEAM_MEETING = 'RECORD_TEAM_MEETING',
+  RUN_PATHWAY = 'RUN_PATHWAY',
+  EDIT_PATHWAY_CONTENT = 'EDIT_PATHWAY_CONTENT',
+  RECORD_CONSENT = 'RECORD_CONSENT',
+  GIVE_CONSENT = 'GIVE_CONSENT',
+  MANAGE_LINKS = 'MANAGE_LINKS',
+  MANAGE_INCLUSION = 'MANAGE_INCLUSION',
+  ADD_OBSERVATION = 'ADD_OBSERVATION',
+}
+
+/**
+ * Policy table "Writes" (access-policy.md): the roles that may perform each write. Rows
+ * still apply on top (a referent edits only its own pathways, a guardian consents only for
+ * its own children, a partner observes only linked children in categories it may read).
+ */
+export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
+  // "PARTNER_AGENT: submit a referral"; the PRE team refers too (domain.md).
+  [WriteAction.SUBMIT_REFERRAL]: [Role.PARTNER_AGENT, Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT],
+  // "PRE_COORDINATOR: review referrals, record team decisions"
+  [WriteAction.REVIEW_REFERRAL]: [Role.PRE_COORDINATOR],
+  [WriteAction.RECORD_TEAM_MEETING]: [Role.PRE_COORDINATOR],
+  // "PRE_COORDINATOR: open/close pathways, assign referents"
+  [WriteAction.RUN_PATHWAY]: [Role.PRE_COORDINATOR],
+  // "PATHWAY_REFERENT: edit objectives, actions and reviews of its pathways"
+  [WriteAction.EDIT_PATHWAY_CONTENT]: [Role.PATHWAY_REFERENT],
+  // "PATHWAY_REFERENT: record consent given on paper"; "INCLUSION_REFERENT: record consent"
+  [WriteAction.RECORD_CONSENT]: [Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT],
+  // "GUARDIAN: give and withdraw consent for its own children"
+  [WriteAction.GIVE_CONSENT]: [Role.GUARDIAN],
+  // "INCLUSION_REFERENT: create, activate, suspend and revoke links"
+  [WriteAction.MANAGE_LINKS]: [Role.INCLUSION_REFERENT],
+  // "INCLUSION_REFERENT: inclusion follow-ups; family meetings; workshops"
+  [WriteAction.MANAGE_INCLUSION]: [Role.INCLUSION_REFERENT],
+  // "PARTNER_AGENT: add observations in its own categories for linked children"
+  [WriteAction.ADD_OBSERVATION]: [Role.PARTNER_AGENT],
+};

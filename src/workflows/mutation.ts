@@ -1,0 +1,91 @@
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { viewerOf, type Context, type Viewer } from '../context';
+import { AccessAction, DataCategory } from '../entities/enums';
+import { Conflict, Forbidden } from '../errors';
+import { WRITE_POLICY, type WriteAction } from '../permissions/policy';
+import { pgArray } from '../permissions/access';
+
+/** One write for the access log: what was done to which child's data. */
+export interface WriteEvent {
+  action: AccessAction;
+  /** The entity written (Referral, Pathway, ServiceLink...). */
+  entity: string;
+  childId?: string;
+  categories: DataCategory[];
+}
+
+export interface MutationScope {
+  /** The transaction's entity manager (tenant filter kept). */
+  em: EntityManager;
+  viewer: Viewer;
+  /** Records a write in the access log, written in the same transaction. */
+  logWrite(event: WriteEvent): void;
+}
+
+/**
+ * Policy table "Writes": refuses (FORBIDDEN) a viewer whose role may not perform `action`.
+ */
+export function requireWrite(ctx: Context, action: WriteAction): Viewer {
+  const viewer = viewerOf(ctx);
+  if (!WRITE_POLICY[action].includes(viewer.role)) {
+    throw new Forbidden(`Not allowed: a ${viewer.role} may not do ${action}`);
+  }
+  return viewer;
+}
+
+/**
+ * Runs a mutation as one transaction: everything it writes, and its access-log events,
+ * commit together or not at all. A concurrent change detected by optimistic locking is a
+ * CONFLICT.
+ */
+export async function mutate<T>(ctx: Context, action: WriteAction, work: (scope: MutationScope) => Promise<T>): Promise<T> {
+  const viewer = requireWrite(ctx, action);
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const events: WriteEvent[] = [];
+      const result = await work({ em, viewer, logWrite: (event) => events.push(event) });
+      await em.flush();
+      if (events.length) await insertWriteEvents(em, ctx, viewer, events);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof OptimisticLockError) {
+      const entity = error.entity as { version?: number } | undefined;
+      throw new Conflict(error.entity?.constructor.name ?? 'The object', entity?.version ?? 0);
+    }
+    throw error;
+  } finally {
+    // The request's identity map must not keep what a rolled-back transaction loaded.
+    ctx.em.clear();
+  }
+}
+
+/**
+ * The version the client read must be the current one: a stale version is a CONFLICT and
+ * nothing changes (the flush then also checks it against the database, for a concurrent edit).
+ */
+export function checkVersion(what: string, entity: { version: number }, expected: number): void {
+  if (entity.version !== expected) throw new Conflict(what, entity.version);
+}
+
+async function insertWriteEvents(em: EntityManager, ctx: Context, viewer: Viewer, events: WriteEvent[]): Promise<void> {
+  await em.getConnection().execute(
+    `insert into access_event (id, programme_id, at, account_id, partner_id, action, entity, child_id, categories, request_id)
+     select gen_random_uuid(), ?, ?, ?, ?, e.action::access_action, e.entity, e.child_id, e.categories::data_category[], ?
+       from unnest(?::text[], ?::text[], ?::uuid[], ?::text[]) as e(action, entity, child_id, categories)`,
+    [
+      viewer.programmeId,
+      ctx.now,
+      viewer.accountId,
+      viewer.partnerId ?? null,
+      ctx.requestId,
+      pgArray(events.map((e) => e.action)),
+      pgArray(events.map((e) => e.entity)),
+      pgArray(events.map((e) => e.childId ?? 'NULL')).replace(/"NULL"/g, 'NULL'),
+      pgArray(events.map((e) => pgArray([...e.categories].sort()))),
+    ],
+    'run',
+    em.getTransactionContext(),
+  );
+}
