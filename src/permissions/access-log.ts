@@ -37,6 +37,8 @@ function noteChildren<T>(ctx: Context, value: T): T {
   return value;
 }
 
+const CATEGORY_ORDER = Object.values(DataCategory);
+
 /** Writes the request's access events, in one statement. */
 export async function flushAccessLog(ctx: Context): Promise<void> {
   const viewer = ctx.viewer;
@@ -48,7 +50,7 @@ export async function flushAccessLog(ctx: Context): Promise<void> {
     for (const [childId, set] of entries) {
       children.push(childId);
       actions.push(action);
-      categories.push(pgArray([...set].sort()));
+      categories.push(pgArray(CATEGORY_ORDER.filter((c) => set.has(c))));
     }
   };
   push(ctx.access.log.reads, AccessAction.READ);

@@ -1,0 +1,75 @@
+import { DataCategory, PartnerKind, Role } from '../entities/enums';
+import { CATEGORY_FIELDS } from '../schema/categories';
+import { PARTNER_KIND_MAX, ROLE_POLICY, RowRule, WRITE_POLICY } from './policy';
+
+/**
+ * docs/access-policy.md, generated from the policy tables (`npm run policy:doc`);
+ * tests/policy-doc.test.ts fails when the committed file differs.
+ */
+
+const ROW_RULE_TEXT: Record<RowRule, string> = {
+  [RowRule.NONE]: 'none',
+  [RowRule.PROGRAMME]: 'every child of the programme',
+  [RowRule.REFERENT]: 'children of the pathways it is referent of, and of the referrals handed to it',
+  [RowRule.INCLUSION]: 'children with an inclusion follow-up, or a link it created',
+  [RowRule.SERVICE_LINK]:
+    "children with an ACTIVE link to its partner whose validity covers today (and whose consent, for a CONSENT link, is given, unexpired and not withdrawn)",
+  [RowRule.PARENTAL_AUTHORITY]: 'its own children, while it holds parental authority',
+};
+
+const CATEGORIES = Object.values(DataCategory);
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function categoryRow(label: string, granted: readonly DataCategory[]): string {
+  return row([label, ...CATEGORIES.map((c) => (granted.includes(c) ? 'yes' : '-'))]);
+}
+
+export function renderPolicyDoc(): string {
+  const lines: string[] = [
+    '# Access policy, as enforced',
+    '',
+    'Generated from `src/permissions/policy.ts` and `src/schema/categories.ts` by `npm run policy:doc`; do not edit by hand.',
+    'The specification it implements is `../shared/access-policy.md`.',
+    '',
+    '## Category maxima (roles × categories)',
+    '',
+    'What a viewer may ever see of a child in its rows. For a partner agent, the effective',
+    'categories for a child are this maximum ∩ the union of the categories of its ACTIVE,',
+    'currently valid links to that child ∩ the scope of the consent each CONSENT link rests on.',
+    '',
+    row(['role', ...CATEGORIES]),
+    row(['---', ...CATEGORIES.map(() => ':---:')]),
+  ];
+  for (const role of Object.values(Role)) {
+    if (role === Role.PARTNER_AGENT) {
+      for (const kind of Object.values(PartnerKind)) lines.push(categoryRow(`PARTNER_AGENT, ${kind}`, PARTNER_KIND_MAX[kind]));
+    } else {
+      lines.push(categoryRow(role, ROLE_POLICY[role].maxCategories));
+    }
+  }
+  lines.push('', '## Rows (the children a role may see at all)', '', row(['role', 'rows']), row(['---', '---']));
+  for (const role of Object.values(Role)) lines.push(row([role, ROW_RULE_TEXT[ROLE_POLICY[role].rows]]));
+  lines.push(
+    '',
+    'A child outside the rows is `NOT_FOUND`, exactly like a missing one; no role ever crosses programmes.',
+    '',
+    '## Guarded fields (one per data category block)',
+    '',
+    'A guarded field outside the viewer\'s effective categories for its child is `null` with a',
+    '`FORBIDDEN` error at its path. Every other field is reachable only below these, or holds',
+    'no child data (identity fields of a child in the viewer\'s rows).',
+    '',
+    row(['field', 'category']),
+    row(['---', '---']),
+  );
+  for (const [type, fields] of Object.entries(CATEGORY_FIELDS)) {
+    for (const [field, category] of Object.entries(fields)) lines.push(row([`\`${type}.${field}\``, category]));
+  }
+  lines.push('', '## Writes', '', row(['write', 'roles']), row(['---', '---']));
+  for (const [action, roles] of Object.entries(WRITE_POLICY)) lines.push(row([action, roles.join(', ')]));
+  lines.push('');
+  return lines.join('\n');
+}
