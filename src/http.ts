@@ -86,7 +86,7 @@ async function handleGraphQL(
 }
 
 export function createHttpServer(options: HttpOptions): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
       if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -107,4 +107,9 @@ export function createHttpServer(options: HttpOptions): Server {
       else res.end();
     });
   });
+  // Longer than the idle timeouts of clients and proxies, so that a kept-alive connection is
+  // never closed by us just as a client sends on it (ECONNRESET on the client side).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

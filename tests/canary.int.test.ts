@@ -1,0 +1,295 @@
+import { ref } from '@mikro-orm/core';
+import {
+  getNamedType,
+  isEnumType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import {
+  Accommodation,
+  Action,
+  ActionKind,
+  AdaptedActivity,
+  ChildTime,
+  ConsentPurpose,
+  DataCategory,
+  Domain,
+  InclusionFollowUp,
+  LegalBasis,
+  Objective,
+  Observation,
+  PartnerKind,
+  Pathway,
+  PathwayStatus,
+  Referral,
+  ReferralStatus,
+  Review,
+  Role,
+  ServiceLinkStatus,
+  type Account,
+} from '../src/entities';
+import { buildAppSchema } from '../src/schema/build-schema';
+import { toGlobalId } from '../src/schema/global-id';
+import { startTestServer, type TestServer } from './helpers/test-server';
+import * as f from './factories';
+
+/**
+ * The canary: every field of every sensitive category of one child carries a unique
+ * marker naming its category; queries generated from the schema by introspection reach
+ * every field through every path (child, children, node, family, links, referrals,
+ * pathway, viewer); each account runs them all, and no marker of a category it may not see
+ * may appear anywhere in what it gets back, errors included. A second child, outside every
+ * account's rows but the coordinator's, carries HIDDEN markers that must never appear.
+ */
+
+type Category = keyof typeof DataCategory;
+const marker = (category: Category | 'HIDDEN', n: number) => `CANARY:${category}:${n}`;
+let serial = 0;
+const m = (category: Category) => marker(category, (serial += 1));
+const hidden = () => marker('HIDDEN', (serial += 1));
+
+/** A selection set reaching every field without required arguments, each type once per path. */
+function selection(schema: GraphQLSchema, type: GraphQLObjectType | GraphQLInterfaceType, path: string[], depth: number): string {
+  const parts: string[] = ['__typename'];
+  const fields = Object.values(type.getFields()) as GraphQLField<unknown, unknown>[];
+  for (const field of fields) {
+    if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
+    const named = getNamedType(field.type);
+    if (isScalarType(named) || isEnumType(named)) {
+      parts.push(field.name);
+    } else if ((isObjectType(named) || isInterfaceType(named)) && depth > 0 && !path.includes(named.name)) {
+      parts.push(`${field.name} { ${selection(schema, named, [...path, named.name], depth - 1)} }`);
+    }
+  }
+  if (isInterfaceType(type)) {
+    for (const impl of schema.getPossibleTypes(type)) {
+      parts.push(`... on ${impl.name} { ${selection(schema, impl, [...path, impl.name], depth - 1)} }`);
+    }
+  }
+  return parts.join(' ');
+}
+
+describe('canary: no marker of a category an account may not see ever reaches it', () => {
+  let server: TestServer;
+  let schema: GraphQLSchema;
+  const ids: Record<string, string> = {};
+  const accounts: { label: string; account: Account; allowed: Category[] }[] = [];
+
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+    server = await startTestServer();
+    const em = server.orm.em.fork();
+    const prog = f.programme(em);
+    const other = f.programme(em);
+    const school = f.partner(em, prog, { kind: PartnerKind.SCHOOL });
+    const leisure = f.partner(em, prog, { kind: PartnerKind.LEISURE_CENTRE });
+    const social = f.partner(em, prog, { kind: PartnerKind.SOCIAL_SERVICES });
+    const health = f.partner(em, prog, { kind: PartnerKind.HEALTH });
+    const sports = f.partner(em, prog, { kind: PartnerKind.SPORTS });
+    const team = f.partner(em, prog, { kind: PartnerKind.PRE_TEAM });
+    const inclusionService = f.partner(em, prog, { kind: PartnerKind.INCLUSION_SERVICE });
+
+    const fam = f.family(em, prog, { addressLine: m('CONTACT'), city: m('CONTACT'), socialSituation: m('SOCIAL'), socialNotes: m('SOCIAL') });
+    const parent = f.guardian(em, fam, { firstName: m('CONTACT'), lastName: m('CONTACT'), email: `${m('CONTACT').toLowerCase().replace(/:/g, '-')}@x.example` });
+    const kid = f.child(em, fam, {
+      firstName: m('IDENTITY'),
+      lastName: m('IDENTITY'),
+      school: ref(school),
+      schoolingArrangements: m('SCHOOLING'),
+      socialFollowUp: m('SOCIAL'),
+      diagnosis: m('HEALTH'),
+      medicalFollowUp: m('HEALTH'),
+      mdphDecision: m('HEALTH'),
+      treatments: m('HEALTH'),
+    });
+    const hiddenFamily = f.family(em, prog, { addressLine: hidden(), socialSituation: hidden() });
+    f.guardian(em, hiddenFamily, { firstName: hidden(), lastName: hidden() });
+    const hiddenKid = f.child(em, hiddenFamily, { firstName: hidden(), lastName: hidden(), diagnosis: hidden(), socialFollowUp: hidden() });
+
+    const coordinator = f.account(em, prog, Role.PRE_COORDINATOR, { partner: ref(team) });
+    const referent = f.account(em, prog, Role.PATHWAY_REFERENT, { partner: ref(team) });
+    const inclusionReferent = f.account(em, prog, Role.INCLUSION_REFERENT, { partner: ref(inclusionService) });
+    const guardianAccount = f.account(em, prog, Role.GUARDIAN, { guardian: ref(parent) });
+
+    for (const category of ['SCHOOLING', 'SOCIAL', 'HEALTH', 'INCLUSION'] as const) {
+      em.create(Observation, { programme: prog, child: kid, category: DataCategory[category], author: coordinator, text: m(category) });
+      em.create(Observation, { programme: prog, child: hiddenKid, category: DataCategory[category], author: coordinator, text: hidden() });
+    }
+    const followUp = em.create(InclusionFollowUp, {
+      programme: prog,
+      child: kid,
+      findings: m('INCLUSION'),
+      familyExpectations: m('INCLUSION'),
+      needsInventory: m('INCLUSION'),
+      existingMeans: m('INCLUSION'),
+      paiArrangements: m('INCLUSION'),
+      emergencyProtocol: m('INCLUSION'),
+      assessedOn: '2025-02-01',
+      assessedBy: inclusionReferent,
+    });
+    em.create(Accommodation, { programme: prog, followUp, partner: leisure, description: m('INCLUSION') });
+    em.create(AdaptedActivity, { programme: prog, followUp, title: m('INCLUSION'), description: m('INCLUSION'), childTime: ChildTime.PERISCHOOL });
+
+    const pathwayConsent = f.consent(em, kid, parent, [{ partner: team, categories: [DataCategory.PATHWAY] }], { purpose: ConsentPurpose.PATHWAY });
+    const pathway = em.create(Pathway, {
+      programme: prog,
+      child: kid,
+      referent,
+      status: PathwayStatus.ACTIVE,
+      startDate: '2025-01-15',
+      consent: pathwayConsent,
+      closureReason: m('PATHWAY'),
+    });
+    em.create(Objective, { programme: prog, pathway, domain: Domain.SCHOOL, text: m('PATHWAY') });
+    const action = em.create(Action, { programme: prog, title: m('PATHWAY'), kind: ActionKind.INDIVIDUAL, domain: Domain.CULTURE, childTime: ChildTime.EXTRACURRICULAR, outcome: m('PATHWAY') });
+    action.pathways.add(pathway);
+    em.create(Review, { programme: prog, pathway, heldOn: '2025-06-01', progress: m('PATHWAY'), nextSteps: m('PATHWAY') });
+    const referral = em.create(Referral, {
+      programme: prog,
+      child: kid,
+      referringPartner: school,
+      referringAccount: coordinator,
+      referredOn: '2025-01-05',
+      domains: [Domain.SCHOOL],
+      description: m('PATHWAY'),
+      status: ReferralStatus.ACCEPTED,
+      decisionReason: m('PATHWAY'),
+    });
+    em.create(Referral, { programme: prog, child: hiddenKid, referringPartner: school, referringAccount: coordinator, referredOn: '2025-01-06', description: hidden() });
+
+    const agent = (partner: typeof school) => f.account(em, prog, Role.PARTNER_AGENT, { partner: ref(partner) });
+    const link = (partner: typeof school, categories: DataCategory[], overrides = {}) =>
+      f.serviceLink(em, kid, partner, inclusionReferent, { categories, parentsNotInformedReason: m('PATHWAY'), ...overrides });
+    const { IDENTITY, CONTACT, SCHOOLING, SOCIAL, HEALTH, INCLUSION, PATHWAY } = DataCategory;
+    const schoolAgent = agent(school);
+    link(school, [IDENTITY, SCHOOLING, INCLUSION, PATHWAY]);
+    const leisureAgent = agent(leisure);
+    const leisureConsent = f.consent(em, kid, parent, [{ partner: leisure, categories: [IDENTITY, INCLUSION] }], { purpose: ConsentPurpose.INCLUSION_FOLLOW_UP });
+    link(leisure, [IDENTITY, CONTACT, INCLUSION], { legalBasis: LegalBasis.CONSENT, consent: ref(leisureConsent), parentsNotInformedReason: undefined });
+    const socialAgent = agent(social);
+    link(social, [IDENTITY, CONTACT, SOCIAL, PATHWAY]);
+    const healthAgent = agent(health);
+    link(health, [IDENTITY, HEALTH, INCLUSION]);
+    const sportsAgent = agent(sports);
+    link(sports, [IDENTITY, CONTACT, INCLUSION], { status: ServiceLinkStatus.REVOKED, revocationReason: m('PATHWAY') });
+    const admin = f.account(em, prog, Role.ADMIN);
+    const analyst = f.account(em, prog, Role.ANALYST);
+    const dpo = f.account(em, prog, Role.DPO);
+    const outsider = f.account(em, other, Role.PRE_COORDINATOR);
+    await em.flush();
+
+    Object.assign(ids, {
+      child: toGlobalId('Child', kid.id),
+      hiddenChild: toGlobalId('Child', hiddenKid.id),
+      family: toGlobalId('Family', fam.id),
+      hiddenFamily: toGlobalId('Family', hiddenFamily.id),
+      pathway: toGlobalId('Pathway', pathway.id),
+      referral: toGlobalId('Referral', referral.id),
+    });
+
+    // Expectations from ../shared/access-policy.md, written out for this child.
+    accounts.push(
+      { label: 'coordinator', account: coordinator, allowed: ['IDENTITY', 'CONTACT', 'SCHOOLING', 'SOCIAL', 'INCLUSION', 'PATHWAY'] },
+      { label: 'pathway referent', account: referent, allowed: ['IDENTITY', 'CONTACT', 'SCHOOLING', 'SOCIAL', 'INCLUSION', 'PATHWAY'] },
+      { label: 'inclusion referent', account: inclusionReferent, allowed: ['IDENTITY', 'CONTACT', 'SCHOOLING', 'INCLUSION', 'HEALTH', 'PATHWAY'] },
+      { label: 'guardian', account: guardianAccount, allowed: ['IDENTITY', 'CONTACT', 'SCHOOLING', 'INCLUSION', 'HEALTH', 'PATHWAY'] },
+      { label: 'school agent', account: schoolAgent, allowed: ['IDENTITY', 'SCHOOLING', 'INCLUSION', 'PATHWAY'] },
+      // The link grants CONTACT, the consent's scope does not.
+      { label: 'leisure agent (consent narrower than link)', account: leisureAgent, allowed: ['IDENTITY', 'INCLUSION'] },
+      { label: 'social agent', account: socialAgent, allowed: ['IDENTITY', 'CONTACT', 'SOCIAL', 'PATHWAY'] },
+      { label: 'health agent', account: healthAgent, allowed: ['IDENTITY', 'HEALTH', 'INCLUSION'] },
+      { label: 'sports agent (revoked link)', account: sportsAgent, allowed: [] },
+      { label: 'admin', account: admin, allowed: [] },
+      { label: 'analyst', account: analyst, allowed: [] },
+      { label: 'dpo', account: dpo, allowed: [] },
+      { label: 'another programme', account: outsider, allowed: [] },
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Every root field, with every field below it, for the ids of both children. */
+  function documents(extraNodeIds: string[]): { query: string; variables: Record<string, unknown> }[] {
+    const query = schema.getQueryType()!;
+    const docs: { query: string; variables: Record<string, unknown> }[] = [];
+    const select = (typeName: string) => {
+      const type = schema.getType(typeName) as GraphQLObjectType | GraphQLInterfaceType;
+      return selection(schema, type, [typeName], 5);
+    };
+    for (const field of Object.values(query.getFields())) {
+      const named = getNamedType(field.type).name;
+      const body = isScalarType(getNamedType(field.type)) ? '' : `{ ${select(named)} }`;
+      const idArg = field.args.find((arg) => isNonNullType(arg.type));
+      if (!idArg) {
+        docs.push({ query: `{ ${field.name} ${body} }`, variables: {} });
+        continue;
+      }
+      const candidates =
+        field.name === 'family'
+          ? [ids.family, ids.hiddenFamily]
+          : field.name === 'pathway'
+            ? [ids.pathway]
+            : field.name === 'node'
+              ? [...Object.values(ids), ...extraNodeIds]
+              : [ids.child, ids.hiddenChild];
+      for (const id of candidates) {
+        docs.push({ query: `query ($id: ID!) { ${field.name}(${idArg.name}: $id) ${body} }`, variables: { id } });
+      }
+    }
+    return docs;
+  }
+
+  it('generates queries that reach every marker (the coordinator and the inclusion referent see their categories)', async () => {
+    const token = await server.token(accounts[0].account.subject);
+    let seen = '';
+    for (const doc of documents([])) seen += JSON.stringify(await server.graphql(doc.query, doc.variables, token));
+    for (const category of ['IDENTITY', 'CONTACT', 'SCHOOLING', 'SOCIAL', 'INCLUSION', 'PATHWAY']) expect(seen).toContain(`CANARY:${category}:`);
+    expect(seen).toContain('CANARY:HIDDEN:');
+    const inclusion = await server.token(accounts[2].account.subject);
+    let seenByInclusion = '';
+    for (const doc of documents([])) seenByInclusion += JSON.stringify(await server.graphql(doc.query, doc.variables, inclusion));
+    expect(seenByInclusion).toContain('CANARY:HEALTH:');
+  }, 120_000);
+
+  it('leaks nothing, to any account, through any path', async () => {
+    // Collect the ids of every object the coordinator can reach, to ask node(id) for each.
+    const coordinatorToken = await server.token(accounts[0].account.subject);
+    // One of each type is enough: node(id) resolves by type.
+    const byType = new Map<string, Set<string>>();
+    for (const doc of documents([])) {
+      const text = JSON.stringify(await server.graphql(doc.query, doc.variables, coordinatorToken));
+      for (const match of text.matchAll(/"__typename":"(\w+)","id":"([^"]+)"/g)) {
+        const set = byType.get(match[1]) ?? new Set<string>();
+        if (set.size < 1) set.add(match[2]);
+        byType.set(match[1], set);
+      }
+    }
+    const nodeIds = new Set([...byType.values()].flatMap((set) => [...set]));
+    expect(byType.size).toBeGreaterThan(10);
+
+    const leaks: string[] = [];
+    const docs = documents([...nodeIds]);
+    // Accounts run side by side (the server serves them concurrently, as in production).
+    await Promise.all(
+      accounts.map(async ({ label, account, allowed }) => {
+        const token = await server.token(account.subject);
+        for (const doc of docs) {
+          const text = JSON.stringify(await server.graphql(doc.query, doc.variables, token));
+          for (const match of text.matchAll(/CANARY:([A-Z]+):\d+/g)) {
+            const category = match[1];
+            const ok = category === 'HIDDEN' ? label === 'coordinator' : (allowed as string[]).includes(category);
+            if (!ok) leaks.push(`${label}: ${match[0]} via ${doc.query.slice(0, 60)}… ${JSON.stringify(doc.variables)}`);
+          }
+        }
+      }),
+    );
+    expect([...new Set(leaks)]).toEqual([]);
+  }, 300_000);
+});
