@@ -68,4 +68,89 @@ describe('access log', () => {
       expect.objectContaining({ action: 'READ', child_id: row.id, categories: '{IDENTITY,SOCIAL}' }),
     ]);
   });
+
+  describe('accessLog(childId, from, to, first, after)', () => {
+    const LOG = `query ($childId: ID!, $first: Int, $after: String, $from: DateTimeISO) {
+      accessLog(childId: $childId, first: $first, after: $after, from: $from) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { at action entity categories requestId account { name } partner { name } } }
+      }
+    }`;
+    interface LogData {
+      accessLog: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { action: string; categories: string[]; requestId: string; account: { name: string }; partner: { name: string } | null } }[];
+      };
+    }
+    let guardianChild: string;
+    let otherChild: string;
+
+    beforeAll(async () => {
+      const own = await server.orm.em.getConnection().execute<{ id: string }[]>(
+        `select c.id from child c join guardian g on g.family_id = c.family_id join account a on a.guardian_id = g.id
+          where a.email = 'guardian@demo.example' and g.parental_authority order by c.id limit 1`,
+      );
+      guardianChild = toGlobalId('Child', own[0].id);
+      const other = await server.orm.em.getConnection().execute<{ id: string }[]>(
+        `select c.id from child c join programme p on p.id = c.programme_id where p.name like 'PRE de Villeneuve%' and c.id <> ? order by c.id limit 1`,
+        [own[0].id],
+      );
+      otherChild = toGlobalId('Child', other[0].id);
+    });
+
+    it("lets a guardian see who read its child's data, newest first, a page at a time", async () => {
+      const { requestId } = await ask('coordinator@demo.example', 'query ($id: ID!) { child(id: $id) { firstName contact { languages } } }', { id: guardianChild });
+      await ask('coordinator@demo.example', 'query ($id: ID!) { child(id: $id) { health { diagnosis } } }', { id: guardianChild });
+      const token = await server.tokenFor('guardian@demo.example');
+      const page = await server.graphql<LogData>(LOG, { childId: guardianChild, first: 1 }, token);
+      expect(page.errors).toBeUndefined();
+      expect(page.data?.accessLog.edges).toHaveLength(1);
+      expect(page.data?.accessLog.pageInfo.hasNextPage).toBe(true);
+      const all = await server.graphql<LogData>(LOG, { childId: guardianChild, first: 100 }, token);
+      const events = all.data!.accessLog.edges.map((e) => e.node);
+      expect(all.data?.accessLog.totalCount).toBe(events.length);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'READ', categories: ['IDENTITY', 'CONTACT'], requestId, account: { name: expect.any(String) } }),
+          expect.objectContaining({ action: 'DENIED', categories: ['HEALTH'] }),
+        ]),
+      );
+      const next = await server.graphql<LogData>(LOG, { childId: guardianChild, first: 1, after: page.data?.accessLog.pageInfo.endCursor }, token);
+      expect(next.data?.accessLog.edges[0].node.requestId).toBe(events[1].requestId);
+    });
+
+    it('lets the DPO read the log of any child of its programme, filtered by time', async () => {
+      const token = await server.tokenFor('dpo@demo.example');
+      const all = await server.graphql<LogData>(LOG, { childId: guardianChild, first: 100 }, token);
+      expect(all.data?.accessLog.totalCount).toBeGreaterThanOrEqual(2);
+      const future = await server.graphql<LogData>(LOG, { childId: guardianChild, from: '2999-01-01T00:00:00Z' }, token);
+      expect(future.data?.accessLog.totalCount).toBe(0);
+    });
+
+    it("is NOT_FOUND for a guardian asking about another child, and for every other role", async () => {
+      const guardian = await server.graphql(LOG, { childId: otherChild }, await server.tokenFor('guardian@demo.example'));
+      expect(guardian.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      for (const email of ['coordinator@demo.example', 'leisure@demo.example', 'admin@demo.example', 'analyst@demo.example']) {
+        const result = await server.graphql(LOG, { childId: guardianChild }, await server.tokenFor(email));
+        expect({ email, codes: result.errors?.map((e) => e.extensions?.code) }).toEqual({ email, codes: ['NOT_FOUND'] });
+      }
+    });
+  });
+
+  it('viewer.accessPolicy tells a portal which categories it may ask for', async () => {
+    const query = '{ viewer { accessPolicy { maxCategories rows canReadAccessLog } } }';
+    const leisure = await server.graphql<{ viewer: { accessPolicy: { maxCategories: string[]; canReadAccessLog: boolean } } }>(
+      query,
+      {},
+      await server.tokenFor('leisure@demo.example'),
+    );
+    expect(leisure.data?.viewer.accessPolicy).toMatchObject({ maxCategories: ['IDENTITY', 'CONTACT', 'INCLUSION'], canReadAccessLog: false });
+    const dpo = await server.graphql<{ viewer: { accessPolicy: { maxCategories: string[]; canReadAccessLog: boolean } } }>(
+      query,
+      {},
+      await server.tokenFor('dpo@demo.example'),
+    );
+    expect(dpo.data?.viewer.accessPolicy).toMatchObject({ maxCategories: [], canReadAccessLog: true });
+  });
 });

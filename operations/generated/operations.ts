@@ -16,6 +16,75 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** What an entry of the access log records. */
+export type AccessAction =
+  /** Data was created. */
+  | 'CREATE'
+  /** Data was deleted. */
+  | 'DELETE'
+  /** Data of the listed categories was asked for and refused. */
+  | 'DENIED'
+  /** The child's data was exported (DPO). */
+  | 'EXPORT'
+  /** Access was granted (a link activated, a consent given). */
+  | 'GRANT'
+  /** The child's data of the listed categories was returned. */
+  | 'READ'
+  /** Access was withdrawn (a link revoked, a consent withdrawn). */
+  | 'REVOKE'
+  /** Data was changed. */
+  | 'UPDATE';
+
+/** One entry of the access log: who read or changed a child's data, when, and which categories. */
+export type AccessEvent = {
+  __typename?: 'AccessEvent';
+  /** The account that did it (its name only). */
+  account: AccountSummary;
+  /** What was done (READ, DENIED, CREATE, UPDATE, GRANT, REVOKE...). */
+  action: AccessAction;
+  /** When it happened. */
+  at: Scalars['DateTimeISO']['output'];
+  /** The data categories read, refused or written. */
+  categories: Array<DataCategory>;
+  /** The kind of object concerned (Child, Referral, ServiceLink...). */
+  entity: Scalars['String']['output'];
+  /** The structure that account works for, if any. */
+  partner?: Maybe<Partner>;
+  /** Identifier of the request, to match the server logs. */
+  requestId: Scalars['String']['output'];
+};
+
+/** A page of the access log of one child, newest first. */
+export type AccessEventConnection = {
+  __typename?: 'AccessEventConnection';
+  /** The events of this page. */
+  edges: Array<AccessEventEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of events matching, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An access event in a page of the access log. */
+export type AccessEventEdge = {
+  __typename?: 'AccessEventEdge';
+  /** Opaque cursor of this event: pass it as `after` to get older events. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: AccessEvent;
+};
+
+/** What the signed-in account may ask for, so that a portal can hide what it cannot show. */
+export type AccessPolicy = {
+  __typename?: 'AccessPolicy';
+  /** Whether the account may read access logs (DPO for any child of its programme, a guardian for its own children). */
+  canReadAccessLog: Scalars['Boolean']['output'];
+  /** The most this account may ever see of a child in its rows (its role, and its partner kind for a partner agent). For a given child, the categories its links and the parents' consent grant may be fewer: a block outside them comes back null with FORBIDDEN. */
+  maxCategories: Array<DataCategory>;
+  /** Which children this account may see at all, in words. */
+  rows: Scalars['String']['output'];
+};
+
 /** An accommodation a structure puts in place for the child. INCLUSION data. */
 export type Accommodation = Node & {
   __typename?: 'Accommodation';
@@ -59,6 +128,8 @@ export type Action = Node & {
   status: ActionStatus;
   /** Title of the action. */
   title: Scalars['String']['output'];
+  /** Version of the row: send it back with an edit (a stale one is CONFLICT). */
+  version: Scalars['Int']['output'];
 };
 
 /** Whether an action concerns one child or a group. */
@@ -92,6 +163,40 @@ export type AdaptedActivity = Node & {
   partner?: Maybe<Partner>;
   /** Title of the activity. */
   title: Scalars['String']['output'];
+};
+
+/** An action: of one pathway (INDIVIDUAL) or shared by several (COLLECTIVE). */
+export type AddActionInput = {
+  /** Time of the child the action takes place in. */
+  childTime: ChildTime;
+  /** Domain of the action. */
+  domain: Domain;
+  /** End date, within two years of today and not before the start date. */
+  endDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Individual or collective. */
+  kind: ActionKind;
+  /** The pathways taking part (IDs of Pathways, no repeats): exactly one for INDIVIDUAL, at least two for COLLECTIVE; the viewer must be the referent of each. */
+  pathwayIds: Array<Scalars['ID']['input']>;
+  /** The structure providing the action (ID of a Partner). */
+  providerPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Start date, within two years of today. */
+  startDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Title (1 to 200 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** An activity adapted to the child's needs, once its needs are assessed. */
+export type AddAdaptedActivityInput = {
+  /** Time of the child it takes place in. */
+  childTime: ChildTime;
+  /** What the activity is and how it is adapted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** ID of the inclusion follow-up. */
+  followUpId: Scalars['ID']['input'];
+  /** ID of the structure running it, if any. */
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Title of the activity. */
+  title: Scalars['String']['input'];
 };
 
 /** A family's postal address. CONTACT data. */
@@ -216,6 +321,8 @@ export type ChildInclusion = {
   existingMeans?: Maybe<Scalars['String']['output']>;
   /** The family's expectations. */
   familyExpectations?: Maybe<Scalars['String']['output']>;
+  /** The follow-up as an object (its id and version, for the inclusion mutations); null when the child has none. */
+  followUp?: Maybe<InclusionFollowUp>;
   /** Needs assessment; null until assessed. */
   needsAssessment?: Maybe<NeedsAssessment>;
   /** Inventory of needs. */
@@ -321,7 +428,7 @@ export type Consent = Node & {
   expiresOn?: Maybe<Scalars['LocalDate']['output']>;
   /** When it was given. */
   givenAt: Scalars['DateTimeISO']['output'];
-  /** The guardian who gave it. */
+  /** The guardian who gave it (CONTACT data: null with FORBIDDEN without it). */
   givenBy?: Maybe<GuardianSummary>;
   /** Opaque global identifier: pass it back as is, to `node(id:)` or to the arguments of type ID; never parse it. */
   id: Scalars['ID']['output'];
@@ -333,6 +440,8 @@ export type Consent = Node & {
   recordedBy?: Maybe<AccountSummary>;
   /** Partners and categories it covers. */
   scope: Array<ConsentScope>;
+  /** Version of the consent, to send back with withdrawConsent (a stale version is CONFLICT). */
+  version: Scalars['Int']['output'];
   /** When it was withdrawn; null while in force. */
   withdrawnAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
@@ -364,6 +473,14 @@ export type ConsentScope = {
   partner?: Maybe<Partner>;
 };
 
+/** One line of the scope of a consent: a partner and the data categories it may receive. */
+export type ConsentScopeInput = {
+  /** Categories it may receive: at least one, within its kind's maximum. */
+  categories: Array<DataCategory>;
+  /** ID of the partner (at most one line per partner). */
+  partnerId: Scalars['ID']['input'];
+};
+
 /** Category of personal data. Every field carrying personal data belongs to exactly one; a viewer sees a field only when its category is granted for that child. */
 export type DataCategory =
   /** Guardians' names, phones and emails, the family's address and languages. */
@@ -380,6 +497,22 @@ export type DataCategory =
   | 'SCHOOLING'
   /** Family situation, social follow-up, protection measure, social notes. */
   | 'SOCIAL';
+
+/** The decision of the multidisciplinary team on a referral under review. */
+export type DecideReferralInput = {
+  /** The pathway referent the accepted referral is handed to (ID of an AccountSummary with role PATHWAY_REFERENT); only with ACCEPTED. */
+  assignedReferentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Accepted or declined. */
+  decision: ReferralDecision;
+  /** ID of the referral. */
+  id: Scalars['ID']['input'];
+  /** Reason of the decision (1 to 2000 characters). */
+  reason: Scalars['String']['input'];
+  /** The team meeting that decided (ID of a TeamMeeting). */
+  teamMeetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The version of the referral the client read: a stale one is CONFLICT. */
+  version: Scalars['Int']['input'];
+};
 
 /** Domain of a concern, an objective or an action. */
 export type Domain =
@@ -437,6 +570,33 @@ export type FamilyContact = {
   languages: Array<Scalars['String']['output']>;
 };
 
+/** A meeting of the inclusion referent with a family: expectations, needs, existing means, next steps. INCLUSION data. */
+export type FamilyMeeting = Node & {
+  __typename?: 'FamilyMeeting';
+  /** Who attended. */
+  attendees?: Maybe<Scalars['String']['output']>;
+  /** The child the meeting was about, if one; null when none or outside the viewer's rows. */
+  child?: Maybe<Child>;
+  /** Means already in place. */
+  existingMeans?: Maybe<Scalars['String']['output']>;
+  /** The family's expectations. */
+  expectations?: Maybe<Scalars['String']['output']>;
+  /** The household met; null when outside the viewer's rows. */
+  family?: Maybe<Family>;
+  /** Who held the meeting. */
+  heldBy?: Maybe<AccountSummary>;
+  /** When the meeting was held. */
+  heldOn: Scalars['LocalDate']['output'];
+  /** Opaque global identifier: pass it back as is, to `node(id:)` or to the arguments of type ID; never parse it. */
+  id: Scalars['ID']['output'];
+  /** Needs expressed or observed. */
+  needs?: Maybe<Scalars['String']['output']>;
+  /** Next steps agreed. */
+  nextSteps?: Maybe<Scalars['String']['output']>;
+  /** Version of the record. */
+  version: Scalars['Int']['output'];
+};
+
 /** SOCIAL data of a household. */
 export type FamilySocial = {
   __typename?: 'FamilySocial';
@@ -444,6 +604,18 @@ export type FamilySocial = {
   notes?: Maybe<Scalars['String']['output']>;
   /** Situation of the household. */
   situation?: Maybe<Scalars['String']['output']>;
+};
+
+/** A consent a guardian gives on the family portal for one of its children. */
+export type GiveConsentInput = {
+  /** ID of the child. */
+  childId: Scalars['ID']['input'];
+  /** Last day it is valid (today or later); absent when open-ended. */
+  expiresOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** What the consent is for. */
+  purpose: ConsentPurpose;
+  /** Partners and categories it covers; at least one line for INFORMATION_SHARING. */
+  scope: Array<ConsentScopeInput>;
 };
 
 /** School grade (niveau de classe) of a child. */
@@ -522,6 +694,23 @@ export type GuardianSummary = Node & {
   relationship: GuardianRelationship;
 };
 
+/** The inclusion follow-up (projet d'accueil) of a child, as the object the inclusion mutations address: its id, status and version. Its content is read in `Child.inclusion`. INCLUSION data. */
+export type InclusionFollowUp = Node & {
+  __typename?: 'InclusionFollowUp';
+  /** The child; null when outside the viewer's rows. */
+  child?: Maybe<Child>;
+  /** When the follow-up was opened. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Opaque global identifier: pass it back as is, to `node(id:)` or to the arguments of type ID; never parse it. */
+  id: Scalars['ID']['output'];
+  /** Inclusion referent in charge. */
+  referent?: Maybe<AccountSummary>;
+  /** Status: OPEN → ASSESSED → ACTIVE → CLOSED. */
+  status: InclusionStatus;
+  /** Version of the follow-up, to send back with recordNeedsAssessment (a stale version is CONFLICT). */
+  version: Scalars['Int']['output'];
+};
+
 /** Status of an inclusion follow-up (projet d’accueil). */
 export type InclusionStatus =
   /** Reception project in place. */
@@ -541,6 +730,267 @@ export type LegalBasis =
   | 'SHARED_SECRET_L121_6_2'
   /** Shared secret in child protection (CASF article L.226-2-2). */
   | 'SHARED_SECRET_L226_2_2';
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Activates a proposed or suspended link (INCLUSION_REFERENT). Refused (BAD_USER_INPUT, reason NO_LEGAL_BASIS) unless its consent is of this child, given, not withdrawn, not expired, and scopes the link's partner for all its categories; or, on a shared-secret basis, unless the date the parents were informed or the reason they were not is recorded. */
+  activateServiceLink: ServiceLink;
+  /** Adds an accommodation a structure puts in place for the child (INCLUSION_REFERENT), once its needs are assessed; the first one puts the reception project in place (ASSESSED → ACTIVE). */
+  addAccommodation: Accommodation;
+  /** The pathways' referent adds an action: INDIVIDUAL (one pathway) or COLLECTIVE (several pathways, all of which the viewer is the referent of), with its domain, the child's time and the providing partner. */
+  addAction: Action;
+  /** Adds an activity adapted to the child's needs (INCLUSION_REFERENT), once its needs are assessed; the first one puts the reception project in place (ASSESSED → ACTIVE). */
+  addAdaptedActivity: AdaptedActivity;
+  /** The pathway's referent adds an objective (status OPEN). */
+  addObjective: Objective;
+  /** A partner agent adds a dated observation about a linked child, in a category it may read for that child (PARTNER_AGENT): SCHOOLING, SOCIAL, HEALTH or INCLUSION. FORBIDDEN for a category not granted; NOT_FOUND for a child outside its rows. */
+  addObservation: Observation;
+  /** The pathway's referent records a review (bilan): when, the progress observed, the next steps. */
+  addReview: Review;
+  /** The coordinator closes a pathway, with the reason: → CLOSED, ending today. */
+  closePathway: Pathway;
+  /** The coordinator records the team decision on a referral under review (ACCEPTED or DECLINED, with a reason), the meeting, and the referent an accepted referral is handed to. */
+  decideReferral: Referral;
+  /** A guardian gives a consent for one of its children on the family portal (GUARDIAN). FORBIDDEN when the guardian does not hold parental authority; NOT_FOUND for a child of another household. */
+  giveConsent: Consent;
+  /** Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent. A child has at most one. */
+  openInclusionFollowUp: InclusionFollowUp;
+  /** The coordinator opens the pathway of a child, with its referent, on a given, unwithdrawn, unexpired PATHWAY consent of that child (else BAD_USER_INPUT on input.consentId, reason CONSENT_REQUIRED). The pathway is created ACTIVE; a child has at most one pathway that is not closed. */
+  openPathway: Pathway;
+  /** Proposes a link between services for a child of the programme (INCLUSION_REFERENT). It grants nothing until activated. Categories beyond the receiving partner kind's maximum are refused (BAD_USER_INPUT on input.categories). */
+  proposeServiceLink: ServiceLink;
+  /** Records a consent a guardian gave on a signed form or orally (PATHWAY_REFERENT, INCLUSION_REFERENT; a child of the viewer's rows). The guardian must be of the child's household and hold parental authority. */
+  recordConsent: Consent;
+  /** Records a meeting with a family of the viewer's rows (INCLUSION_REFERENT), about one of its children or the household. */
+  recordFamilyMeeting: FamilyMeeting;
+  /** Records the needs assessment of a follow-up (INCLUSION_REFERENT): an OPEN follow-up becomes ASSESSED; an assessed one is re-assessed. Read the result in `Child.inclusion`. */
+  recordNeedsAssessment: InclusionFollowUp;
+  /** The coordinator records a meeting of the multidisciplinary team: date, attending partners, decisions, and the referrals it reviewed. */
+  recordTeamMeeting: TeamMeetingPayload;
+  /** Records who attended a workshop once held (INCLUSION_REFERENT): the attending partners (replacing the list) and the number of professionals. */
+  recordWorkshopAttendance: Workshop;
+  /** The coordinator resumes a suspended pathway: SUSPENDED → ACTIVE. */
+  resumePathway: Pathway;
+  /** Revokes a link for good, with the reason (INCLUSION_REFERENT). */
+  revokeServiceLink: ServiceLink;
+  /** Schedules an awareness workshop for professionals (INCLUSION_REFERENT), the viewer facilitating it. */
+  scheduleWorkshop: Workshop;
+  /** The coordinator starts reviewing a referral: SUBMITTED → UNDER_REVIEW. */
+  startReferralReview: Referral;
+  /** Refers a child to the programme (partner agents, for a child linked to their structure or a new one; the PRE team). A new child is created with its family after a duplicate check that reveals only that a match exists (duplicateSuspected, nothing created). Eligibility outside the priority public warns, never forbids. */
+  submitReferral: ReferralSubmissionPayload;
+  /** The coordinator suspends a pathway: ACTIVE → SUSPENDED. */
+  suspendPathway: Pathway;
+  /** Suspends an active link: it grants nothing until activated again (INCLUSION_REFERENT). */
+  suspendServiceLink: ServiceLink;
+  /** The referent of the action's pathways edits it: title, status (PLANNED → IN_PROGRESS → DONE, or CANCELLED), outcome, dates. */
+  updateAction: Action;
+  /** The pathway's referent edits an objective's text or records its outcome (OPEN → an outcome). */
+  updateObjective: Objective;
+  /** A guardian withdraws a consent given for one of its children (GUARDIAN, holding parental authority). Every service link resting on it (legal basis CONSENT, not yet revoked) is revoked at once, in the same transaction. */
+  withdrawConsent: Consent;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationActivateServiceLinkArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationAddAccommodationArgs = {
+  description: Scalars['String']['input'];
+  followUpId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationAddActionArgs = {
+  input: AddActionInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationAddAdaptedActivityArgs = {
+  input: AddAdaptedActivityInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationAddObjectiveArgs = {
+  domain: Domain;
+  pathwayId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationAddObservationArgs = {
+  category: DataCategory;
+  childId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationAddReviewArgs = {
+  heldOn: Scalars['LocalDate']['input'];
+  nextSteps?: InputMaybe<Scalars['String']['input']>;
+  pathwayId: Scalars['ID']['input'];
+  progress: Scalars['String']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationClosePathwayArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationDecideReferralArgs = {
+  input: DecideReferralInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationGiveConsentArgs = {
+  input: GiveConsentInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationOpenInclusionFollowUpArgs = {
+  childId: Scalars['ID']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationOpenPathwayArgs = {
+  input: OpenPathwayInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationProposeServiceLinkArgs = {
+  input: ProposeServiceLinkInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationRecordFamilyMeetingArgs = {
+  input: RecordFamilyMeetingInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationRecordNeedsAssessmentArgs = {
+  input: RecordNeedsAssessmentInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationRecordTeamMeetingArgs = {
+  input: RecordTeamMeetingInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationRecordWorkshopAttendanceArgs = {
+  attendingPartnerIds: Array<Scalars['ID']['input']>;
+  professionalsCount: Scalars['Int']['input'];
+  version: Scalars['Int']['input'];
+  workshopId: Scalars['ID']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationResumePathwayArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationRevokeServiceLinkArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationScheduleWorkshopArgs = {
+  input: ScheduleWorkshopInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationStartReferralReviewArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationSubmitReferralArgs = {
+  input: SubmitReferralInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationSuspendPathwayArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationSuspendServiceLinkArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationUpdateActionArgs = {
+  endDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  startDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  status?: InputMaybe<ActionStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationUpdateObjectiveArgs = {
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<ObjectiveStatus>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationWithdrawConsentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
 
 /** Assessment of a child's needs by the inclusion referent. INCLUSION data. */
 export type NeedsAssessment = {
@@ -570,6 +1020,8 @@ export type Objective = Node & {
   status: ObjectiveStatus;
   /** The objective. */
   text: Scalars['String']['output'];
+  /** Version of the row: send it back with an edit (a stale one is CONFLICT). */
+  version: Scalars['Int']['output'];
 };
 
 /** Status of a pathway objective. */
@@ -598,6 +1050,18 @@ export type Observation = Node & {
   partner?: Maybe<Partner>;
   /** Text of the observation. */
   text: Scalars['String']['output'];
+};
+
+/** Opens the individualised pathway of a child, resting on a guardian consent. */
+export type OpenPathwayInput = {
+  /** ID of the child. */
+  childId: Scalars['ID']['input'];
+  /** The consent the pathway rests on (ID of a Consent): of this child, purpose PATHWAY, given, not withdrawn, not expired. */
+  consentId: Scalars['ID']['input'];
+  /** The pathway referent (ID of an AccountSummary with role PATHWAY_REFERENT). */
+  referentId: Scalars['ID']['input'];
+  /** Start date: not in the future, at most a year ago. */
+  startDate: Scalars['LocalDate']['input'];
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -672,6 +1136,8 @@ export type Pathway = Node & {
   startDate?: Maybe<Scalars['LocalDate']['output']>;
   /** Status of the pathway. */
   status: PathwayStatus;
+  /** Version of the row: send it back with an edit (a stale one is CONFLICT). */
+  version: Scalars['Int']['output'];
 };
 
 /** Status of an individualised pathway: DRAFT → ACTIVE ⇄ SUSPENDED → CLOSED. */
@@ -684,6 +1150,32 @@ export type PathwayStatus =
   | 'DRAFT'
   /** Temporarily suspended. */
   | 'SUSPENDED';
+
+/** A link between services, proposed: it grants nothing until activateServiceLink, which checks its legal basis (a consent covering its partner and categories, or a shared-secret basis with the parents informed or the reason they were not). */
+export type ProposeServiceLinkInput = {
+  /** Categories shared: at least one, within the receiving partner kind's maximum. */
+  categories: Array<DataCategory>;
+  /** ID of the child. */
+  childId: Scalars['ID']['input'];
+  /** Legal basis CONSENT only: ID of a consent given for this child. */
+  consentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Legal basis of the sharing. */
+  legalBasis: LegalBasis;
+  /** ID of the partner the link starts from, if any (not the receiving partner). */
+  originPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Shared-secret basis only: when the parents were informed (not in the future). */
+  parentsInformedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Shared-secret basis only, instead of parentsInformedOn: why the parents were not informed (against the child's interest). */
+  parentsNotInformedReason?: InputMaybe<Scalars['String']['input']>;
+  /** ID of the partner that will receive access. */
+  partnerId: Scalars['ID']['input'];
+  /** Purpose of the link. */
+  purpose: ConsentPurpose;
+  /** First day of validity. */
+  validFrom: Scalars['LocalDate']['input'];
+  /** Last day of validity (not before validFrom, nor before today); absent when open-ended. */
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
 
 /** Child protection measure in place, if any. */
 export type ProtectionMeasure =
@@ -701,6 +1193,8 @@ export type ProtectionMeasure =
 /** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
 export type Query = {
   __typename?: 'Query';
+  /** The access log of one child, newest first: every read, refusal and write of its data. For the DPO (any child of its programme) and for a guardian (its own children); NOT_FOUND for anyone else. */
+  accessLog: AccessEventConnection;
   /** One child by ID. NOT_FOUND when it does not exist or is outside the viewer's rows (indistinguishable). */
   child?: Maybe<Child>;
   /** The children in the viewer's rows, by last name, first name and id, a page at a time (keyset pagination with opaque cursors). */
@@ -721,6 +1215,16 @@ export type Query = {
   viewer: Viewer;
   /** The awareness workshops of the viewer's programme, newest first. No child data. */
   workshops: Array<Workshop>;
+};
+
+
+/** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
+export type QueryAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  childId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
 
@@ -769,6 +1273,78 @@ export type QueryServiceLinksArgs = {
   childId: Scalars['ID']['input'];
 };
 
+/** A consent given on paper or orally, recorded by an agent. */
+export type RecordConsentInput = {
+  /** ID of the child. */
+  childId: Scalars['ID']['input'];
+  /** Last day it is valid (today or later); absent when open-ended. */
+  expiresOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** When it was given: not in the future. */
+  givenAt: Scalars['DateTimeISO']['input'];
+  /** ID of the guardian who gave it (Guardian or GuardianSummary): of the child's household, holding parental authority. */
+  guardianId: Scalars['ID']['input'];
+  /** How it was given: SIGNED_FORM or ORAL_RECORDED (PORTAL is for giveConsent). */
+  method: ConsentMethod;
+  /** What the consent is for. */
+  purpose: ConsentPurpose;
+  /** Partners and categories it covers; at least one line for INFORMATION_SHARING. */
+  scope: Array<ConsentScopeInput>;
+};
+
+/** A meeting of the inclusion referent with a family. */
+export type RecordFamilyMeetingInput = {
+  /** Who attended. */
+  attendees?: InputMaybe<Scalars['String']['input']>;
+  /** ID of the child of that family the meeting was about, if one. */
+  childId?: InputMaybe<Scalars['ID']['input']>;
+  /** Means already in place. */
+  existingMeans?: InputMaybe<Scalars['String']['input']>;
+  /** The family's expectations. */
+  expectations?: InputMaybe<Scalars['String']['input']>;
+  /** ID of the family. */
+  familyId: Scalars['ID']['input'];
+  /** When the meeting was held (not in the future). */
+  heldOn: Scalars['LocalDate']['input'];
+  /** Needs expressed or observed. */
+  needs?: InputMaybe<Scalars['String']['input']>;
+  /** Next steps agreed. */
+  nextSteps?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The needs assessment of an inclusion follow-up (never the diagnosis). Optional fields left absent keep their value. */
+export type RecordNeedsAssessmentInput = {
+  /** When the needs were assessed (not in the future). */
+  assessedOn: Scalars['LocalDate']['input'];
+  /** Emergency protocol staff must follow. */
+  emergencyProtocol?: InputMaybe<Scalars['String']['input']>;
+  /** Means already in place. */
+  existingMeans?: InputMaybe<Scalars['String']['input']>;
+  /** The family's expectations. */
+  familyExpectations?: InputMaybe<Scalars['String']['input']>;
+  /** Findings: needs, never the diagnosis. */
+  findings: Scalars['String']['input'];
+  /** ID of the inclusion follow-up. */
+  followUpId: Scalars['ID']['input'];
+  /** Inventory of needs. */
+  needsInventory?: InputMaybe<Scalars['String']['input']>;
+  /** Practical arrangements of the PAI (never the diagnosis). */
+  paiArrangements?: InputMaybe<Scalars['String']['input']>;
+  /** Version of the follow-up the client read. */
+  version: Scalars['Int']['input'];
+};
+
+/** A meeting of the multidisciplinary team, as held. */
+export type RecordTeamMeetingInput = {
+  /** The partner structures that attended (IDs of Partners): at least one, no repeats. */
+  attendingPartnerIds: Array<Scalars['ID']['input']>;
+  /** Decisions taken (at most 10000 characters). Kept for the PRE team; never shown on TeamMeeting. */
+  decisions?: InputMaybe<Scalars['String']['input']>;
+  /** When it was held: not in the future, at most a year ago. */
+  heldOn: Scalars['LocalDate']['input'];
+  /** The referrals reviewed at the meeting (IDs of Referrals, no repeats): each is linked to the meeting. */
+  referralIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** A referral (orientation, fiche de repérage) of a child to the programme. PATHWAY data. */
 export type Referral = Node & {
   __typename?: 'Referral';
@@ -796,6 +1372,8 @@ export type Referral = Node & {
   status: ReferralStatus;
   /** The team meeting that reviewed it. */
   teamMeeting?: Maybe<TeamMeeting>;
+  /** Version of the row: send it back with an edit (a stale one is CONFLICT). */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of referrals, newest first (referral date, then id). */
@@ -809,6 +1387,13 @@ export type ReferralConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What the multidisciplinary team decided about a referral under review. */
+export type ReferralDecision =
+  /** Accepted: a pathway may be opened. */
+  | 'ACCEPTED'
+  /** Declined. */
+  | 'DECLINED';
+
 /** A referral in a page of referrals. */
 export type ReferralEdge = {
   __typename?: 'ReferralEdge';
@@ -816,6 +1401,67 @@ export type ReferralEdge = {
   cursor: Scalars['String']['output'];
   /** The referral. */
   node: Referral;
+};
+
+/** The referred child's priority eligibility, with warnings for what falls outside it (a warning never prevents the referral). */
+export type ReferralEligibility = {
+  __typename?: 'ReferralEligibility';
+  /** Aged 2 to 16 inclusive today. */
+  ageInRange: Scalars['Boolean']['output'];
+  /** Priority public: priorityNetwork or priorityNeighbourhood. */
+  priority: Scalars['Boolean']['output'];
+  /** Living in a priority neighbourhood of the city policy (QPV). */
+  priorityNeighbourhood: Scalars['Boolean']['output'];
+  /** Schooled in a priority education network (REP or REP+). */
+  priorityNetwork: Scalars['Boolean']['output'];
+  /** AGE_OUT_OF_RANGE (not aged 2 to 16 today), NOT_PRIORITY_PUBLIC (neither a REP/REP+ school nor a QPV home); empty when within the priority public. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A child the programme does not know yet, with its family. */
+export type ReferralNewChildInput = {
+  /** Birth date: not in the future, at most 25 years ago. */
+  birthDate: Scalars['LocalDate']['input'];
+  /** The household. */
+  family: ReferralNewFamilyInput;
+  /** First name (1 to 100 characters). */
+  firstName: Scalars['String']['input'];
+  /** School grade; null when not schooled. */
+  grade?: InputMaybe<Grade>;
+  /** Last name (1 to 100 characters). */
+  lastName: Scalars['String']['input'];
+  /** The school attended (ID of a SCHOOL partner of the programme); null when not schooled. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The household of a child referred for the first time. */
+export type ReferralNewFamilyInput = {
+  /** Street address (1 to 300 characters). */
+  addressLine: Scalars['String']['input'];
+  /** City (1 to 100 characters). */
+  city: Scalars['String']['input'];
+  /** The legal guardians: 1 to 4. */
+  guardians: Array<ReferralNewGuardianInput>;
+  /** Postal code: 5 digits. */
+  postalCode: Scalars['String']['input'];
+  /** Code of the priority neighbourhood (QPV) the family lives in, e.g. QN04701M; null when none. */
+  qpvCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A legal guardian of a child referred for the first time. */
+export type ReferralNewGuardianInput = {
+  /** E-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** First name (1 to 100 characters). */
+  firstName: Scalars['String']['input'];
+  /** Last name (1 to 100 characters). */
+  lastName: Scalars['String']['input'];
+  /** Holds parental authority (autorité parentale): only such a guardian can give consent. */
+  parentalAuthority: Scalars['Boolean']['input'];
+  /** French phone number: 10 digits, or +33 and 9 digits. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Relationship to the child. */
+  relationship: GuardianRelationship;
 };
 
 /** Status of a referral: SUBMITTED → UNDER_REVIEW → ACCEPTED | DECLINED | WITHDRAWN. */
@@ -830,6 +1476,17 @@ export type ReferralStatus =
   | 'UNDER_REVIEW'
   /** Withdrawn by the referring partner or the family. */
   | 'WITHDRAWN';
+
+/** What submitReferral did. */
+export type ReferralSubmissionPayload = {
+  __typename?: 'ReferralSubmissionPayload';
+  /** true when the programme already has a child with the same first name, last name and birth date: nothing was created, and nothing about that child is shown; ask the PRE team. */
+  duplicateSuspected: Scalars['Boolean']['output'];
+  /** The child's eligibility, with warnings; null when duplicateSuspected. */
+  eligibility?: Maybe<ReferralEligibility>;
+  /** The referral created; null when duplicateSuspected. */
+  referral?: Maybe<Referral>;
+};
 
 /** A review (bilan) of a pathway. PATHWAY data. */
 export type Review = Node & {
@@ -862,6 +1519,16 @@ export type Role =
   | 'PATHWAY_REFERENT'
   /** PRE coordinator: reviews referrals, runs the team meeting, opens and closes pathways. */
   | 'PRE_COORDINATOR';
+
+/** An awareness workshop for professionals (no child data). */
+export type ScheduleWorkshopInput = {
+  /** IDs of the partners whose professionals are expected (may be empty). */
+  attendingPartnerIds: Array<Scalars['ID']['input']>;
+  /** When it is (or was) held. */
+  heldOn: Scalars['LocalDate']['input'];
+  /** Topic (at most 200 characters). */
+  topic: Scalars['String']['input'];
+};
 
 /** Level of a school. */
 export type SchoolLevel =
@@ -912,10 +1579,16 @@ export type ServiceLink = Node & {
   revokedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Status today: an ACTIVE link past its validUntil is reported EXPIRED. */
   status: ServiceLinkStatus;
+  /** When the link was suspended; null unless it is SUSPENDED. */
+  suspendedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Why the link was suspended; null unless it is SUSPENDED. */
+  suspensionReason?: Maybe<Scalars['String']['output']>;
   /** First day of validity. */
   validFrom: Scalars['LocalDate']['output'];
   /** Last day of validity; null when open-ended. */
   validUntil?: Maybe<Scalars['LocalDate']['output']>;
+  /** Version of the link, to send back with the link mutations (a stale version is CONFLICT). */
+  version: Scalars['Int']['output'];
 };
 
 /** Status of a service link: PROPOSED → ACTIVE → SUSPENDED | REVOKED | EXPIRED. */
@@ -931,6 +1604,18 @@ export type ServiceLinkStatus =
   /** Temporarily suspended: grants nothing. */
   | 'SUSPENDED';
 
+/** A referral: exactly one of childId (a child already in your rows) and newChild. */
+export type SubmitReferralInput = {
+  /** A child already known: one in the viewer's rows (for a partner agent, a child linked to its structure). */
+  childId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the child is referred (1 to 5000 characters). */
+  description: Scalars['String']['input'];
+  /** Domains of concern: at least one, no repeats. */
+  domains: Array<Domain>;
+  /** A child not known yet: created with its family unless the programme already has a child of the same names and birth date. */
+  newChild?: InputMaybe<ReferralNewChildInput>;
+};
+
 /** A meeting of the multidisciplinary team (équipe pluridisciplinaire de soutien). */
 export type TeamMeeting = Node & {
   __typename?: 'TeamMeeting';
@@ -940,9 +1625,20 @@ export type TeamMeeting = Node & {
   id: Scalars['ID']['output'];
 };
 
+/** What recordTeamMeeting did. */
+export type TeamMeetingPayload = {
+  __typename?: 'TeamMeetingPayload';
+  /** The referrals linked to it, with their new versions. */
+  referrals: Array<Referral>;
+  /** The meeting recorded. */
+  teamMeeting: TeamMeeting;
+};
+
 /** The signed-in account. Its id is only resolvable by the account itself. */
 export type Viewer = Node & {
   __typename?: 'Viewer';
+  /** What this account may ask for: its category maximum and its rows, so that a portal can hide what it cannot show. */
+  accessPolicy: AccessPolicy;
   /** A guardian's own children (those it holds parental authority over); an empty list for every other role. */
   children: Array<Child>;
   /** Display name of the signed-in person. */
@@ -972,6 +1668,8 @@ export type Workshop = Node & {
   professionalsCount: Scalars['Int']['output'];
   /** Topic. */
   topic: Scalars['String']['output'];
+  /** Version of the workshop, to send back with recordWorkshopAttendance (a stale version is CONFLICT). */
+  version: Scalars['Int']['output'];
 };
 
 /**

@@ -56,6 +56,13 @@ export class ServiceLink extends TenantEntity {
   @Property({ type: 'date', nullable: true })
   validUntil?: string;
 
+  /** Set while the link is SUSPENDED (cleared when it is activated again). */
+  @Property({ type: 'timestamptz', nullable: true })
+  suspendedAt?: Date;
+
+  @Property({ type: 'text', nullable: true })
+  suspensionReason?: string;
+
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date;
 

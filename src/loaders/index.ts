@@ -5,6 +5,7 @@ import {
   Consent,
   InclusionFollowUp,
   Observation,
+  Partner,
   Pathway,
   Referral,
   ServiceLink,
@@ -21,6 +22,14 @@ import { pickCurrentPathway } from './current-pathway';
  *
  * They return rows of any child they are asked about: callers ask only for children
  * already checked against the viewer's rows (src/resolvers/rows.ts).
+ *
+ * Each loader joins the to-one relations its rows' resolvers read (partner, account,
+ * guardian, consent, team meeting). Left to `Ref.load()`, those would be batched in the
+ * tick after each loader returns: two branches of a response (links and referrals, say)
+ * would then load partners in one batch or in two, depending on which query came back
+ * first, and skip the load altogether when the identity map already held the rows. The
+ * joins make the number of statements of a request the same every time
+ * (tests/sql-count.int.test.ts).
  */
 export interface Loaders {
   /** Child id → its inclusion follow-up, or null. */
@@ -37,6 +46,11 @@ export interface Loaders {
   observationsByChild: DataLoader<ObservationKey, Observation[], string>;
   /** Family id → all its children (not restricted to any viewer's rows), by name. */
   childrenByFamily: DataLoader<string, Child[]>;
+  /**
+   * Partner id → the partner (not personal data), for rows read through a collection, whose
+   * to-one relations cannot be joined (a pathway's actions: their provider).
+   */
+  partnerById: DataLoader<string, Partner | null>;
 }
 
 export interface ObservationKey {
@@ -45,15 +59,29 @@ export interface ObservationKey {
 }
 
 export function createLoaders(em: EntityManager): Loaders {
+  /** Child id → all its observations, newest first (the categories are told apart in memory). */
+  const observationsOfChild = new DataLoader<string, Observation[]>(async (childIds) => {
+    const rows = await em.find(
+      Observation,
+      { child: { $in: [...childIds] } },
+      { populate: ['author', 'partner'], orderBy: { createdAt: 'desc', id: 'asc' } },
+    );
+    return listsFor(childIds, groupBy(rows, (o) => o.child.id));
+  });
+
   return {
     inclusionFollowUpByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(InclusionFollowUp, { child: { $in: [...childIds] } });
+      const rows = await em.find(
+        InclusionFollowUp,
+        { child: { $in: [...childIds] } },
+        { populate: ['referent', 'assessedBy', 'accommodations.partner', 'adaptedActivities.partner'] },
+      );
       const byChild = new Map(rows.map((f) => [f.child.id, f] as const));
       return childIds.map((id) => byChild.get(id) ?? null);
     }),
 
     currentPathwayByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(Pathway, { child: { $in: [...childIds] } });
+      const rows = await em.find(Pathway, { child: { $in: [...childIds] } }, { populate: ['referent'] });
       const byChild = groupBy(rows, (p) => p.child.id);
       return childIds.map((id) => pickCurrentPathway(byChild.get(id) ?? []));
     }),
@@ -62,7 +90,10 @@ export function createLoaders(em: EntityManager): Loaders {
       const rows = await em.find(
         ServiceLink,
         { child: { $in: [...childIds] } },
-        { orderBy: { validFrom: 'desc', createdAt: 'desc', id: 'asc' } },
+        {
+          populate: ['partner', 'originPartner', 'createdBy', 'consent.givenBy'],
+          orderBy: { validFrom: 'desc', createdAt: 'desc', id: 'asc' },
+        },
       );
       return listsFor(childIds, groupBy(rows, (l) => l.child.id));
     }),
@@ -71,7 +102,7 @@ export function createLoaders(em: EntityManager): Loaders {
       const rows = await em.find(
         Consent,
         { child: { $in: [...childIds] } },
-        { orderBy: { givenAt: 'desc', id: 'asc' } },
+        { populate: ['givenBy', 'recordedBy', 'scope.partner'], orderBy: { givenAt: 'desc', id: 'asc' } },
       );
       return listsFor(childIds, groupBy(rows, (c) => c.child.id));
     }),
@@ -80,22 +111,21 @@ export function createLoaders(em: EntityManager): Loaders {
       const rows = await em.find(
         Referral,
         { child: { $in: [...childIds] } },
-        { orderBy: { referredOn: 'desc', id: 'desc' } },
+        { populate: ['referringPartner', 'assignedTo', 'teamMeeting'], orderBy: { referredOn: 'desc', id: 'desc' } },
       );
       return listsFor(childIds, groupBy(rows, (r) => r.child.id));
     }),
 
+    // Keyed by (child, category), loaded by child: the blocks of a child ask for their
+    // observations at different ticks (schooling at once, social after the family, inclusion
+    // after the follow-up); one statement per child batch serves them all.
     observationsByChild: new DataLoader(
       async (keys) => {
-        const childIds = [...new Set(keys.map((k) => k.childId))];
-        const categories = [...new Set(keys.map((k) => k.category))];
-        const rows = await em.find(
-          Observation,
-          { child: { $in: childIds }, category: { $in: categories } },
-          { orderBy: { createdAt: 'desc', id: 'asc' } },
-        );
-        const byKey = groupBy(rows, (o) => observationKey({ childId: o.child.id, category: o.category }));
-        return keys.map((k) => byKey.get(observationKey(k)) ?? []);
+        const lists = await observationsOfChild.loadMany(keys.map((k) => k.childId));
+        return keys.map((k, i) => {
+          const list = lists[i];
+          return list instanceof Error ? list : list!.filter((o) => o.category === k.category);
+        });
       },
       { cacheKeyFn: observationKey },
     ),
@@ -107,6 +137,14 @@ export function createLoaders(em: EntityManager): Loaders {
         { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } },
       );
       return listsFor(familyIds, groupBy(rows, (c) => c.family.id));
+    }),
+
+    // Always one query, even when the identity map already holds some of the partners:
+    // Ref.load() would skip those, and the count would depend on what other branches loaded first.
+    partnerById: new DataLoader(async (ids) => {
+      const rows = await em.find(Partner, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((p) => [p.id, p] as const));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

@@ -1,21 +1,11 @@
 import { DataCategory, PartnerKind, Role } from '../entities/enums';
 import { CATEGORY_FIELDS } from '../schema/categories';
-import { PARTNER_KIND_MAX, ROLE_POLICY, RowRule, WRITE_POLICY } from './policy';
+import { PARTNER_KIND_MAX, ROLE_POLICY, ROW_RULE_TEXT, WRITE_POLICY } from './policy';
 
 /**
  * docs/access-policy.md, generated from the policy tables (`npm run policy:doc`);
  * tests/policy-doc.test.ts fails when the committed file differs.
  */
-
-const ROW_RULE_TEXT: Record<RowRule, string> = {
-  [RowRule.NONE]: 'none',
-  [RowRule.PROGRAMME]: 'every child of the programme',
-  [RowRule.REFERENT]: 'children of the pathways it is referent of, and of the referrals handed to it',
-  [RowRule.INCLUSION]: 'children with an inclusion follow-up, or a link it created',
-  [RowRule.SERVICE_LINK]:
-    "children with an ACTIVE link to its partner whose validity covers today (and whose consent, for a CONSENT link, is given, unexpired and not withdrawn)",
-  [RowRule.PARENTAL_AUTHORITY]: 'its own children, while it holds parental authority',
-};
 
 const CATEGORIES = Object.values(DataCategory);
 

@@ -23,6 +23,17 @@ export enum RowRule {
   PARENTAL_AUTHORITY = 'PARENTAL_AUTHORITY',
 }
 
+/** The row rules in words (docs/access-policy.md, viewer.accessPolicy). */
+export const ROW_RULE_TEXT: Record<RowRule, string> = {
+  [RowRule.NONE]: 'none',
+  [RowRule.PROGRAMME]: 'every child of the programme',
+  [RowRule.REFERENT]: 'children of the pathways it is referent of, and of the referrals handed to it',
+  [RowRule.INCLUSION]: 'children with an inclusion follow-up, or a link it created',
+  [RowRule.SERVICE_LINK]:
+    "children with an ACTIVE link to its partner whose validity covers today (and whose consent, for a CONSENT link, is given, unexpired and not withdrawn)",
+  [RowRule.PARENTAL_AUTHORITY]: 'its own children, while it holds parental authority',
+};
+
 export interface RolePolicy {
   rows: RowRule;
   /** The most a role may ever see of a child it may see. */

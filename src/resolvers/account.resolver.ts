@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Account, Child, Partner } from '../entities';
-import { Role } from '../entities/enums';
+import { DataCategory, Role } from '../entities/enums';
+import { ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
 import { viewerOf, type Context } from '../context';
 import { AccountSummaryType, ViewerType } from '../schema/account.type';
 import { ViewerValue } from '../schema/sources';
@@ -27,6 +28,17 @@ export class ViewerResolver {
     const { partnerId, programmeId } = value.viewer;
     if (!partnerId) return null;
     return ctx.em.findOne(Partner, { id: partnerId, programme: programmeId });
+  }
+
+  /** Policy as data, for portals: the viewer's maximum and its row rule (src/permissions/policy.ts). */
+  @FieldResolver()
+  accessPolicy(@Root() value: ViewerValue, @Ctx() ctx: Context): { maxCategories: DataCategory[]; rows: string; canReadAccessLog: boolean } {
+    const { role } = value.viewer;
+    return {
+      maxCategories: Object.values(DataCategory).filter((c) => ctx.access.maximum.has(c)),
+      rows: ROW_RULE_TEXT[ROLE_POLICY[role].rows],
+      canReadAccessLog: role === Role.DPO || role === Role.GUARDIAN,
+    };
   }
 
   /** A guardian's own children are exactly its rows (parental authority). */

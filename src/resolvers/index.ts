@@ -20,6 +20,13 @@ import { ActionResolver, PathwayResolver } from './pathway.resolver';
 import { ReferralResolver } from './referral.resolver';
 import { ServiceLinkResolver } from './service-link.resolver';
 import { WorkshopResolver } from './workshop.resolver';
+import { AccessEventConnectionResolver, AccessLogResolver } from './access-log.resolver';
+import { ConsentMutations } from './consent.mutations';
+import { ServiceLinkMutations } from './service-link.mutations';
+import { FamilyMeetingResolver, InclusionFollowUpResolver, InclusionMutations } from './inclusion.mutations';
+import { ObservationMutations } from './observation.mutations';
+import { ReferralMutations } from './referral.mutations';
+import { PathwayMutations } from './pathway.mutations';
 
 /** Every resolver class of the read API, for buildSchema. */
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
@@ -49,4 +56,14 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   AccommodationResolver,
   AdaptedActivityResolver,
   WorkshopResolver,
+  AccessLogResolver,
+  AccessEventConnectionResolver,
+  ConsentMutations,
+  ServiceLinkMutations,
+  InclusionMutations,
+  InclusionFollowUpResolver,
+  FamilyMeetingResolver,
+  ObservationMutations,
+  ReferralMutations,
+  PathwayMutations,
 ];

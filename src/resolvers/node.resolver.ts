@@ -6,7 +6,9 @@ import {
   Action,
   AdaptedActivity,
   Consent,
+  FamilyMeeting,
   Guardian,
+  InclusionFollowUp,
   Objective,
   Observation,
   Partner,
@@ -121,6 +123,18 @@ const FETCH: Record<string, Fetch> = {
     const followUp = await activity.followUp.loadOrFail();
     await childCategory(ctx, followUp.child.id, INCLUSION, 'AdaptedActivity', shown);
     return activity;
+  },
+  InclusionFollowUp: async (ctx, id, shown) => {
+    const followUp = await inProgramme(ctx, InclusionFollowUp, id, 'InclusionFollowUp', shown);
+    await childCategory(ctx, followUp.child.id, INCLUSION, 'InclusionFollowUp', shown);
+    return followUp;
+  },
+  // About one child, or about the household (visible through any of its children).
+  FamilyMeeting: async (ctx, id, shown) => {
+    const meeting = await inProgramme(ctx, FamilyMeeting, id, 'FamilyMeeting', shown);
+    if (meeting.child) await childCategory(ctx, meeting.child.id, INCLUSION, 'FamilyMeeting', shown);
+    else await familyCategory(ctx, meeting.family.id, INCLUSION, 'FamilyMeeting', shown);
+    return meeting;
   },
 };
 

@@ -56,8 +56,9 @@ export class PathwayResolver {
 
 @Resolver(() => ActionType)
 export class ActionResolver {
+  /** Through a request loader, not Ref.load(): see partnerById in src/loaders/index.ts. */
   @FieldResolver()
-  async provider(@Root() action: Action): Promise<Partner | null> {
-    return (await action.provider?.load()) ?? null;
+  async provider(@Root() action: Action, @Ctx() ctx: Context): Promise<Partner | null> {
+    return action.provider ? ctx.loaders.partnerById.load(action.provider.id) : null;
   }
 }

@@ -3,6 +3,7 @@ import { Role } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
 import { ChildType } from './child.type';
+import { AccessPolicyType } from './access-log.type';
 import './enums';
 
 @ObjectType('AccountSummary', {
@@ -30,6 +31,9 @@ export class ViewerType extends NodeInterface {
 
   @Field(() => PartnerType, { nullable: true, description: 'The structure the account works for; null for guardians and programme-wide roles without one.' })
   partner?: PartnerType;
+
+  @Field(() => AccessPolicyType, { description: 'What this account may ask for: its category maximum and its rows, so that a portal can hide what it cannot show.' })
+  accessPolicy!: AccessPolicyType;
 
   @Field(() => [ChildType], {
     description: "A guardian's own children (those it holds parental authority over); an empty list for every other role.",

@@ -22,5 +22,10 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   // type-graphql has no option for the root type's description; BI tools read it.
   if (query) query.description = 'Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer\'s programme and rows.';
+  const mutation = schema.getMutationType();
+  if (mutation && !mutation.description) {
+    mutation.description =
+      'Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log.';
+  }
   return applyGlobalIds(schema);
 }

@@ -26,6 +26,10 @@ export const CATEGORY_FIELDS = {
     contact: CONTACT,
     social: SOCIAL,
   },
+  // Guardians' names are CONTACT data (domain.md), even when shown as who gave a consent.
+  Consent: {
+    givenBy: CONTACT,
+  },
 } as const satisfies Record<string, Record<string, DataCategory>>;
 
 /** The names of the object types whose fields carry a data category. */
@@ -50,7 +54,7 @@ export const ENTRY_POINT_CATEGORIES = {
  */
 export const NODE_CATEGORIES: Record<string, DataCategory | 'OWN_COLUMN'> = {
   Guardian: CONTACT,
-  GuardianSummary: PATHWAY,
+  GuardianSummary: CONTACT,
   Observation: 'OWN_COLUMN',
   ServiceLink: PATHWAY,
   Consent: PATHWAY,
@@ -61,6 +65,8 @@ export const NODE_CATEGORIES: Record<string, DataCategory | 'OWN_COLUMN'> = {
   Review: PATHWAY,
   Accommodation: INCLUSION,
   AdaptedActivity: INCLUSION,
+  InclusionFollowUp: INCLUSION,
+  FamilyMeeting: INCLUSION,
 };
 
 /**
@@ -88,6 +94,8 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   NeedsAssessment: INCLUSION,
   Accommodation: INCLUSION,
   AdaptedActivity: INCLUSION,
+  InclusionFollowUp: INCLUSION,
+  FamilyMeeting: INCLUSION,
   ChildPathway: PATHWAY,
   Pathway: PATHWAY,
   Objective: PATHWAY,
@@ -96,7 +104,7 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   Referral: PATHWAY,
   Consent: PATHWAY,
   ConsentScope: PATHWAY,
-  GuardianSummary: PATHWAY,
+  GuardianSummary: CONTACT,
   ServiceLink: PATHWAY,
   Observation: 'INHERITED',
   Partner: 'NOT_PERSONAL',
@@ -109,6 +117,15 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   ChildConnection: 'NOT_PERSONAL',
   ReferralEdge: 'NOT_PERSONAL',
   ReferralConnection: 'NOT_PERSONAL',
+  // The access log: who read what, when (no child data); the query checks who may read it.
+  AccessEvent: 'NOT_PERSONAL',
+  AccessEventEdge: 'NOT_PERSONAL',
+  AccessEventConnection: 'NOT_PERSONAL',
+  AccessPolicy: 'NOT_PERSONAL',
+  // Mutation payloads of the referral workflow (src/schema/mutation-payloads.type.ts).
+  ReferralSubmissionPayload: PATHWAY,
+  ReferralEligibility: IDENTITY,
+  TeamMeetingPayload: PATHWAY,
 };
 
 /** Fields whose data differs from their type's (the guard points, and links back to a child). */
@@ -118,6 +135,8 @@ export const FIELD_CATEGORY_OVERRIDES: Record<string, Record<string, HeldData>> 
   ServiceLink: { child: IDENTITY },
   Referral: { child: IDENTITY, eligibility: IDENTITY },
   Pathway: { child: IDENTITY },
+  InclusionFollowUp: { child: IDENTITY },
+  FamilyMeeting: { child: IDENTITY, family: 'NOT_PERSONAL' },
   // The viewer's own account, and a guardian's own children (rows).
   Viewer: { children: IDENTITY },
   Family: { ...CATEGORY_FIELDS.Family, children: IDENTITY },

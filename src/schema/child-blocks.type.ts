@@ -4,6 +4,7 @@ import { AddressType, GuardianType } from './guardian.type';
 import { ObservationType } from './observation.type';
 import { AccountSummaryType } from './account.type';
 import { AccommodationType, AdaptedActivityType, NeedsAssessmentType } from './inclusion.type';
+import { InclusionFollowUpType } from './inclusion-follow-up.type';
 import { ActionType, ObjectiveType, PathwayType, ReviewType } from './pathway.type';
 import { ReferralType } from './referral.type';
 import { ConsentType } from './consent.type';
@@ -92,6 +93,9 @@ export class ChildHealthType {
     'When the child has no follow-up, status is null and the lists are empty.',
 })
 export class ChildInclusionType {
+  @Field(() => InclusionFollowUpType, { nullable: true, description: 'The follow-up as an object (its id and version, for the inclusion mutations); null when the child has none.' })
+  followUp?: InclusionFollowUpType;
+
   @Field(() => InclusionStatus, { nullable: true, description: 'Status of the follow-up; null when the child has none.' })
   status?: InclusionStatus;
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ConsentMethod, ConsentPurpose, DataCategory } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { GuardianSummaryType } from './guardian.type';
@@ -24,7 +24,7 @@ export class ConsentType extends NodeInterface {
   @Field(() => ConsentMethod, { description: 'How it was given.' })
   method!: ConsentMethod;
 
-  @Field(() => GuardianSummaryType, { nullable: true, description: 'The guardian who gave it.' })
+  @Field(() => GuardianSummaryType, { nullable: true, description: 'The guardian who gave it (CONTACT data: null with FORBIDDEN without it).' })
   givenBy?: GuardianSummaryType;
 
   @Field(() => DateTimeISO, { description: 'When it was given.' })
@@ -41,4 +41,7 @@ export class ConsentType extends NodeInterface {
 
   @Field(() => AccountSummaryType, { nullable: true, description: 'The agent who recorded a paper or oral consent.' })
   recordedBy?: AccountSummaryType;
+
+  @Field(() => Int, { description: 'Version of the consent, to send back with withdrawConsent (a stale version is CONFLICT).' })
+  version!: number;
 }

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  AccessAction,
   ActionKind,
   ActionStatus,
   AttendanceConcern,
@@ -108,6 +109,21 @@ registerEnumType(GuardianRelationship, {
     GRANDPARENT: { description: 'Grandparent.' },
     LEGAL_GUARDIAN: { description: 'Guardian appointed by a court (tuteur).' },
     OTHER: { description: 'Another relationship.' },
+  },
+});
+
+registerEnumType(AccessAction, {
+  name: 'AccessAction',
+  description: 'What an entry of the access log records.',
+  valuesConfig: {
+    READ: { description: "The child's data of the listed categories was returned." },
+    CREATE: { description: 'Data was created.' },
+    UPDATE: { description: 'Data was changed.' },
+    DELETE: { description: 'Data was deleted.' },
+    GRANT: { description: 'Access was granted (a link activated, a consent given).' },
+    REVOKE: { description: 'Access was withdrawn (a link revoked, a consent withdrawn).' },
+    EXPORT: { description: "The child's data was exported (DPO)." },
+    DENIED: { description: 'Data of the listed categories was asked for and refused.' },
   },
 });
 

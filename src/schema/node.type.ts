@@ -7,6 +7,8 @@ import {
   Child,
   Consent,
   Family,
+  FamilyMeeting,
+  InclusionFollowUp,
   Guardian,
   Objective,
   Observation,
@@ -45,6 +47,8 @@ const TYPE_OF_CLASS = new Map<unknown, string>([
   [Accommodation, 'Accommodation'],
   [AdaptedActivity, 'AdaptedActivity'],
   [Workshop, 'Workshop'],
+  [InclusionFollowUp, 'InclusionFollowUp'],
+  [FamilyMeeting, 'FamilyMeeting'],
 ]);
 
 export function nodeTypeName(value: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus, PathwayStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { ChildType } from './child.type';
@@ -10,6 +10,9 @@ import './enums';
 
 @ObjectType('Objective', { implements: NodeInterface, description: 'An objective of a pathway. PATHWAY data.' })
 export class ObjectiveType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with an edit (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => Domain, { description: 'Domain of the objective.' })
   domain!: Domain;
 
@@ -25,6 +28,9 @@ export class ObjectiveType extends NodeInterface {
   description: 'An action of a pathway: individual, or collective (shared by several pathways). PATHWAY data.',
 })
 export class ActionType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with an edit (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field({ description: 'Title of the action.' })
   title!: string;
 
@@ -67,6 +73,9 @@ export class ReviewType extends NodeInterface {
 
 @ObjectType('Pathway', { implements: NodeInterface, description: 'An individualised pathway (parcours individualisé) of one child. PATHWAY data.' })
 export class PathwayType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with an edit (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => ChildType, { nullable: true, description: "The pathway's child; null when the child is outside the viewer's rows." })
   child?: ChildType;
 

@@ -19,6 +19,9 @@ export class TeamMeetingType extends NodeInterface {
 
 @ObjectType('Referral', { implements: NodeInterface, description: 'A referral (orientation, fiche de repérage) of a child to the programme. PATHWAY data.' })
 export class ReferralType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with an edit (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => ChildType, { nullable: true, description: "The referred child; null when outside the viewer's rows." })
   child?: ChildType;
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ConsentPurpose, DataCategory, LegalBasis, ServiceLinkStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
@@ -53,9 +53,18 @@ export class ServiceLinkType extends NodeInterface {
   @Field(() => AccountSummaryType, { nullable: true, description: 'Who created the link.' })
   createdBy?: AccountSummaryType;
 
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the link was suspended; null unless it is SUSPENDED.' })
+  suspendedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why the link was suspended; null unless it is SUSPENDED.' })
+  suspensionReason?: string;
+
   @Field(() => DateTimeISO, { nullable: true, description: 'When the link was revoked.' })
   revokedAt?: Date;
 
   @Field(() => String, { nullable: true, description: 'Why the link was revoked.' })
   revocationReason?: string;
+
+  @Field(() => Int, { description: 'Version of the link, to send back with the link mutations (a stale version is CONFLICT).' })
+  version!: number;
 }

@@ -20,4 +20,7 @@ export class WorkshopType extends NodeInterface {
 
   @Field(() => Int, { description: 'Number of professionals who attended.' })
   professionalsCount!: number;
+
+  @Field(() => Int, { description: 'Version of the workshop, to send back with recordWorkshopAttendance (a stale version is CONFLICT).' })
+  version!: number;
 }

@@ -1,0 +1,318 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Accommodation, Account, AdaptedActivity, Child, Family, FamilyMeeting, InclusionFollowUp, Workshop } from '../entities';
+import { AccessAction, DataCategory, InclusionStatus } from '../entities/enums';
+import { viewerOf, type Context } from '../context';
+import { BadUserInput, NotFound } from '../errors';
+import { WriteAction } from '../permissions/policy';
+import { AccommodationType, AdaptedActivityType } from '../schema/inclusion.type';
+import { InclusionFollowUpType } from '../schema/inclusion-follow-up.type';
+import { FamilyMeetingType } from '../schema/family-meeting.type';
+import { WorkshopType } from '../schema/workshop.type';
+import { AddAdaptedActivityInput, RecordFamilyMeetingInput, RecordNeedsAssessmentInput, ScheduleWorkshopInput } from '../schema/inclusion.inputs';
+import { idOfType } from '../schema/global-id';
+import { checkVersion, mutate } from '../workflows/mutation';
+import { assertTransition, INCLUSION } from '../workflows/state-machines';
+import { checkDate, checkList, checkOptionalText, checkText } from '../workflows/validation';
+import {
+  childInProgramme,
+  EARLIEST_DATE,
+  mutateInRows,
+  partnerOf,
+  partnersOf,
+  TEXT_MAX,
+  today,
+  reloaded,
+  yearsAfter,
+} from '../workflows/lookups';
+import { visibleChild } from './rows';
+
+/**
+ * The inclusion referent's work (domain.md, "InclusionFollowUp", "FamilyMeeting",
+ * "Workshop"): open a follow-up, assess needs, put accommodations and adapted activities
+ * in place, meet families, run awareness workshops. Follow-ups and family meetings are
+ * INCLUSION data; workshops hold no child data.
+ */
+
+const INCLUSION_DATA = [DataCategory.INCLUSION];
+const MAX_WORKSHOP_PARTNERS = 200;
+const MAX_PROFESSIONALS = 10000;
+
+@Resolver()
+export class InclusionMutations {
+  @Mutation(() => InclusionFollowUpType, {
+    description:
+      "Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent. " +
+      'A child has at most one.',
+  })
+  openInclusionFollowUp(
+    @Arg('childId', () => ID, { description: 'ID of the child.' }) childId: string,
+    @Ctx() ctx: Context,
+  ): Promise<InclusionFollowUp> {
+    // Not mutateInRows: the follow-up puts the child in the referent's rows
+    // (access-policy.md, INCLUSION_REFERENT rows), and the response must see that.
+    return reloaded(ctx, InclusionFollowUp, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const child = await childInProgramme(viewer, em, childId, 'childId');
+      const existing = await em.findOne(InclusionFollowUp, { child: child.id, programme: viewer.programmeId });
+      if (existing) {
+        throw new BadUserInput('childId', 'the child already has an inclusion follow-up', { reason: 'ALREADY_OPEN', currentState: existing.status });
+      }
+      const followUp = em.create(InclusionFollowUp, {
+        programme: viewer.programmeId,
+        child,
+        referent: viewer.accountId,
+        status: InclusionStatus.OPEN,
+      });
+      logWrite({ action: AccessAction.CREATE, entity: 'InclusionFollowUp', childId: child.id, categories: INCLUSION_DATA });
+      return followUp;
+    }));
+  }
+
+  @Mutation(() => InclusionFollowUpType, {
+    description:
+      'Records the needs assessment of a follow-up (INCLUSION_REFERENT): an OPEN follow-up becomes ASSESSED; an assessed one is re-assessed. ' +
+      'Read the result in `Child.inclusion`.',
+  })
+  recordNeedsAssessment(
+    @Arg('input', () => RecordNeedsAssessmentInput, { description: 'The assessment.' }) input: RecordNeedsAssessmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<InclusionFollowUp> {
+    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const followUp = await followUpInRows(ctx, em, input.followUpId, 'input.followUpId');
+      checkVersion('The inclusion follow-up', followUp, input.version);
+      const assessedOn = checkDate('input.assessedOn', input.assessedOn, { min: EARLIEST_DATE, max: today(ctx) });
+      const findings = checkText('input.findings', input.findings, TEXT_MAX.note);
+      const optional = {
+        familyExpectations: checkOptionalText('input.familyExpectations', input.familyExpectations, TEXT_MAX.note),
+        needsInventory: checkOptionalText('input.needsInventory', input.needsInventory, TEXT_MAX.note),
+        existingMeans: checkOptionalText('input.existingMeans', input.existingMeans, TEXT_MAX.note),
+        paiArrangements: checkOptionalText('input.paiArrangements', input.paiArrangements, TEXT_MAX.note),
+        emergencyProtocol: checkOptionalText('input.emergencyProtocol', input.emergencyProtocol, TEXT_MAX.note),
+      };
+      // A re-assessment keeps the status; a first one moves OPEN → ASSESSED; a closed follow-up refuses.
+      if (followUp.status !== InclusionStatus.ASSESSED && followUp.status !== InclusionStatus.ACTIVE) {
+        assertTransition(INCLUSION, 'The inclusion follow-up', followUp.status, InclusionStatus.ASSESSED);
+        followUp.status = InclusionStatus.ASSESSED;
+      }
+      followUp.assessedOn = assessedOn;
+      followUp.findings = findings;
+      followUp.assessedBy = em.getReference(Account, viewer.accountId, { wrapped: true });
+      for (const [key, value] of Object.entries(optional) as [keyof typeof optional, string | undefined][]) {
+        if (value !== undefined) followUp[key] = value;
+      }
+      logWrite({ action: AccessAction.UPDATE, entity: 'InclusionFollowUp', childId: followUp.child.id, categories: INCLUSION_DATA });
+      return followUp;
+    }));
+  }
+
+  @Mutation(() => AccommodationType, {
+    description:
+      'Adds an accommodation a structure puts in place for the child (INCLUSION_REFERENT), once its needs are assessed; ' +
+      'the first one puts the reception project in place (ASSESSED → ACTIVE).',
+  })
+  addAccommodation(
+    @Arg('followUpId', () => ID, { description: 'ID of the inclusion follow-up.' }) followUpId: string,
+    @Arg('partnerId', () => ID, { description: 'ID of the structure that puts it in place.' }) partnerId: string,
+    @Arg('description', () => String, { description: 'What is put in place.' }) description: string,
+    @Ctx() ctx: Context,
+  ): Promise<Accommodation> {
+    return reloaded(ctx, Accommodation, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const followUp = await followUpInRows(ctx, em, followUpId, 'followUpId');
+      const partner = await partnerOf(viewer, em, partnerId, 'partnerId');
+      const text = checkText('description', description, TEXT_MAX.reason);
+      startProject(followUp, 'followUpId');
+      const accommodation = em.create(Accommodation, { programme: viewer.programmeId, followUp, partner, description: text });
+      logWrite({ action: AccessAction.CREATE, entity: 'Accommodation', childId: followUp.child.id, categories: INCLUSION_DATA });
+      return accommodation;
+    }));
+  }
+
+  @Mutation(() => AdaptedActivityType, {
+    description:
+      "Adds an activity adapted to the child's needs (INCLUSION_REFERENT), once its needs are assessed; " +
+      'the first one puts the reception project in place (ASSESSED → ACTIVE).',
+  })
+  addAdaptedActivity(
+    @Arg('input', () => AddAdaptedActivityInput, { description: 'The activity.' }) input: AddAdaptedActivityInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdaptedActivity> {
+    return reloaded(ctx, AdaptedActivity, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const followUp = await followUpInRows(ctx, em, input.followUpId, 'input.followUpId');
+      const title = checkText('input.title', input.title, TEXT_MAX.title);
+      const description = checkOptionalText('input.description', input.description, TEXT_MAX.note);
+      const partner = input.partnerId == null ? undefined : await partnerOf(viewer, em, input.partnerId, 'input.partnerId');
+      startProject(followUp, 'input.followUpId');
+      const activity = em.create(AdaptedActivity, {
+        programme: viewer.programmeId,
+        followUp,
+        title,
+        description,
+        partner,
+        childTime: input.childTime,
+      });
+      logWrite({ action: AccessAction.CREATE, entity: 'AdaptedActivity', childId: followUp.child.id, categories: INCLUSION_DATA });
+      return activity;
+    }));
+  }
+
+  @Mutation(() => FamilyMeetingType, {
+    description: "Records a meeting with a family of the viewer's rows (INCLUSION_REFERENT), about one of its children or the household.",
+  })
+  recordFamilyMeeting(
+    @Arg('input', () => RecordFamilyMeetingInput, { description: 'The meeting.' }) input: RecordFamilyMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<FamilyMeeting> {
+    return reloaded(ctx, FamilyMeeting, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const family = await em.findOne(Family, { id: idOfType(input.familyId, 'Family', 'input.familyId'), programme: viewer.programmeId });
+      const children = family ? await em.find(Child, { family: family.id, programme: viewer.programmeId }, { orderBy: { id: 'asc' } }) : [];
+      const visible: Child[] = [];
+      for (const c of children) if (await ctx.access.canSee(c.id)) visible.push(c);
+      if (!family || visible.length === 0) throw new NotFound('Family', input.familyId);
+
+      let child: Child | undefined;
+      if (input.childId != null) {
+        const id = idOfType(input.childId, 'Child', 'input.childId');
+        child = children.find((c) => c.id === id);
+        if (!child) {
+          // A child of another household is no business of this meeting; one outside the rows is not found.
+          if (!(await ctx.access.canSee(id)) || !(await em.count(Child, { id, programme: viewer.programmeId }))) {
+            throw new NotFound('Child', input.childId);
+          }
+          throw new BadUserInput('input.childId', 'must be a child of that family');
+        }
+        if (!visible.includes(child)) throw new NotFound('Child', input.childId);
+      }
+      const meeting = em.create(FamilyMeeting, {
+        programme: viewer.programmeId,
+        family,
+        child,
+        heldBy: viewer.accountId,
+        heldOn: checkDate('input.heldOn', input.heldOn, { min: EARLIEST_DATE, max: today(ctx) }),
+        attendees: checkOptionalText('input.attendees', input.attendees, TEXT_MAX.reason),
+        expectations: checkOptionalText('input.expectations', input.expectations, TEXT_MAX.note),
+        needs: checkOptionalText('input.needs', input.needs, TEXT_MAX.note),
+        existingMeans: checkOptionalText('input.existingMeans', input.existingMeans, TEXT_MAX.note),
+        nextSteps: checkOptionalText('input.nextSteps', input.nextSteps, TEXT_MAX.note),
+      });
+      // The meeting is about the child named, else about every child of the household.
+      for (const c of child ? [child] : children) {
+        logWrite({ action: AccessAction.CREATE, entity: 'FamilyMeeting', childId: c.id, categories: INCLUSION_DATA });
+      }
+      return meeting;
+    }));
+  }
+
+  @Mutation(() => WorkshopType, { description: 'Schedules an awareness workshop for professionals (INCLUSION_REFERENT), the viewer facilitating it.' })
+  scheduleWorkshop(
+    @Arg('input', () => ScheduleWorkshopInput, { description: 'The workshop.' }) input: ScheduleWorkshopInput,
+    @Ctx() ctx: Context,
+  ): Promise<Workshop> {
+    return reloaded(ctx, Workshop, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const heldOn = checkDate('input.heldOn', input.heldOn, { min: EARLIEST_DATE, max: yearsAfter(today(ctx), 2) });
+      const topic = checkText('input.topic', input.topic, TEXT_MAX.title);
+      checkList('input.attendingPartnerIds', input.attendingPartnerIds, { min: 0, max: MAX_WORKSHOP_PARTNERS });
+      const partners = await partnersOf(viewer, em, input.attendingPartnerIds, (i) => `input.attendingPartnerIds[${i}]`);
+      const workshop = em.create(Workshop, { programme: viewer.programmeId, heldOn, topic, facilitator: viewer.accountId });
+      workshop.attendingPartners.set(partners);
+      logWrite({ action: AccessAction.CREATE, entity: 'Workshop', categories: [] });
+      return workshop;
+    }));
+  }
+
+  @Mutation(() => WorkshopType, {
+    description: 'Records who attended a workshop once held (INCLUSION_REFERENT): the attending partners (replacing the list) and the number of professionals.',
+  })
+  recordWorkshopAttendance(
+    @Arg('workshopId', () => ID, { description: 'ID of the workshop.' }) workshopId: string,
+    @Arg('version', () => Int, { description: 'Version of the workshop the client read.' }) version: number,
+    @Arg('attendingPartnerIds', () => [ID], { description: 'IDs of the partners whose professionals attended.' }) attendingPartnerIds: string[],
+    @Arg('professionalsCount', () => Int, { description: 'Number of professionals who attended (at least one per attending partner).' })
+    professionalsCount: number,
+    @Ctx() ctx: Context,
+  ): Promise<Workshop> {
+    return reloaded(ctx, Workshop, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const workshop = await em.findOne(Workshop, { id: idOfType(workshopId, 'Workshop', 'workshopId'), programme: viewer.programmeId });
+      if (!workshop) throw new NotFound('Workshop', workshopId);
+      checkVersion('The workshop', workshop, version);
+      if (workshop.heldOn > today(ctx)) {
+        throw new BadUserInput('workshopId', `the workshop is on ${workshop.heldOn}: attendance is recorded once it is held`, { reason: 'NOT_HELD_YET' });
+      }
+      checkList('attendingPartnerIds', attendingPartnerIds, { min: 0, max: MAX_WORKSHOP_PARTNERS });
+      const partners = await partnersOf(viewer, em, attendingPartnerIds, (i) => `attendingPartnerIds[${i}]`);
+      if (!Number.isInteger(professionalsCount) || professionalsCount < partners.length || professionalsCount > MAX_PROFESSIONALS) {
+        throw new BadUserInput('professionalsCount', `must be between the number of attending partners (${partners.length}) and ${MAX_PROFESSIONALS}`);
+      }
+      await workshop.attendingPartners.init();
+      workshop.attendingPartners.set(partners);
+      workshop.professionalsCount = professionalsCount;
+      // The partner list lives in the pivot table: touch the row so that its version moves.
+      workshop.updatedAt = ctx.now;
+      logWrite({ action: AccessAction.UPDATE, entity: 'Workshop', categories: [] });
+      return workshop;
+    }));
+  }
+}
+
+@Resolver(() => InclusionFollowUpType)
+export class InclusionFollowUpResolver {
+  @FieldResolver()
+  child(@Root() followUp: InclusionFollowUp, @Ctx() ctx: Context): Promise<Child | null> {
+    return visibleChild(ctx, followUp.child);
+  }
+
+  @FieldResolver()
+  async referent(@Root() followUp: InclusionFollowUp): Promise<Account | null> {
+    return (await followUp.referent?.load()) ?? null;
+  }
+}
+
+@Resolver(() => FamilyMeetingType)
+export class FamilyMeetingResolver {
+  @FieldResolver()
+  async family(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<Family | null> {
+    const children = await ctx.loaders.childrenByFamily.load(meeting.family.id);
+    for (const c of children) if (await ctx.access.canSee(c.id)) return meeting.family.loadOrFail();
+    return null;
+  }
+
+  @FieldResolver()
+  child(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<Child | null> {
+    return visibleChild(ctx, meeting.child);
+  }
+
+  @FieldResolver()
+  async heldBy(@Root() meeting: FamilyMeeting): Promise<Account | null> {
+    return (await meeting.heldBy?.load()) ?? null;
+  }
+}
+
+/** The follow-up, when its child is in the viewer's rows; NOT_FOUND otherwise. */
+async function followUpInRows(ctx: Context, em: EntityManager, globalId: string, field: string): Promise<InclusionFollowUp> {
+  const followUp = await em.findOne(InclusionFollowUp, {
+    id: idOfType(globalId, 'InclusionFollowUp', field),
+    programme: viewerOf(ctx).programmeId,
+  });
+  if (!followUp || !(await ctx.access.canSee(followUp.child.id))) throw new NotFound('InclusionFollowUp', globalId);
+  return followUp;
+}
+
+/**
+ * Accommodations and adapted activities come after the needs assessment (domain.md:
+ * "adapted activities after a needs assessment"); the first one puts the reception
+ * project in place (ASSESSED → ACTIVE). A closed follow-up takes nothing more.
+ */
+function startProject(followUp: InclusionFollowUp, field: string): void {
+  if (followUp.status === InclusionStatus.OPEN) {
+    throw new BadUserInput(field, 'the needs of the child must be assessed first (recordNeedsAssessment)', {
+      reason: 'NEEDS_NOT_ASSESSED',
+      currentState: followUp.status,
+    });
+  }
+  if (followUp.status === InclusionStatus.CLOSED) {
+    throw new BadUserInput(field, 'the inclusion follow-up is closed', { reason: 'FOLLOW_UP_CLOSED', currentState: followUp.status });
+  }
+  if (followUp.status === InclusionStatus.ASSESSED) {
+    assertTransition(INCLUSION, 'The inclusion follow-up', followUp.status, InclusionStatus.ACTIVE, field);
+    followUp.status = InclusionStatus.ACTIVE;
+  }
+}

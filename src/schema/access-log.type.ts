@@ -1,0 +1,85 @@
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeISO } from './scalars';
+import { AccessAction, DataCategory } from '../entities/enums';
+import { PageInfoType } from './page-info.type';
+import { AccountSummaryType } from './account.type';
+import { PartnerType } from './partner.type';
+import './enums';
+
+@ObjectType('AccessEvent', { description: "One entry of the access log: who read or changed a child's data, when, and which categories." })
+export class AccessEventType {
+  @Field(() => DateTimeISO, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field(() => AccessAction, { description: 'What was done (READ, DENIED, CREATE, UPDATE, GRANT, REVOKE...).' })
+  action!: AccessAction;
+
+  @Field({ description: 'The kind of object concerned (Child, Referral, ServiceLink...).' })
+  entity!: string;
+
+  @Field(() => [DataCategory], { description: 'The data categories read, refused or written.' })
+  categories!: DataCategory[];
+
+  @Field(() => AccountSummaryType, { description: 'The account that did it (its name only).' })
+  account!: AccountSummaryType;
+
+  @Field(() => PartnerType, { nullable: true, description: 'The structure that account works for, if any.' })
+  partner?: PartnerType;
+
+  @Field({ description: 'Identifier of the request, to match the server logs.' })
+  requestId!: string;
+}
+
+@ObjectType('AccessEventEdge', { description: 'An access event in a page of the access log.' })
+export class AccessEventEdgeType {
+  @Field({ description: 'Opaque cursor of this event: pass it as `after` to get older events.' })
+  cursor!: string;
+
+  @Field(() => AccessEventType, { description: 'The event.' })
+  node!: AccessEventType;
+}
+
+@ObjectType('AccessEventConnection', { description: 'A page of the access log of one child, newest first.' })
+export class AccessEventConnectionType {
+  @Field(() => [AccessEventEdgeType], { description: 'The events of this page.' })
+  edges!: AccessEventEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Where this page stands.' })
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int, { description: 'Number of events matching, over all pages.' })
+  totalCount!: number;
+}
+
+@ArgsType()
+export class AccessLogArgs {
+  @Field(() => ID, { description: 'The child whose access log is read.' })
+  childId!: string;
+
+  @Field(() => DateTimeISO, { nullable: true, description: 'Only events at or after this instant.' })
+  from?: Date;
+
+  @Field(() => DateTimeISO, { nullable: true, description: 'Only events before this instant.' })
+  to?: Date;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, at most 100 (default 20).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last event of the previous page.' })
+  after?: string;
+}
+
+@ObjectType('AccessPolicy', { description: "What the signed-in account may ask for, so that a portal can hide what it cannot show." })
+export class AccessPolicyType {
+  @Field(() => [DataCategory], {
+    description:
+      'The most this account may ever see of a child in its rows (its role, and its partner kind for a partner agent). For a given child, the categories its links and the parents\' consent grant may be fewer: a block outside them comes back null with FORBIDDEN.',
+  })
+  maxCategories!: DataCategory[];
+
+  @Field({ description: 'Which children this account may see at all, in words.' })
+  rows!: string;
+
+  @Field({ description: 'Whether the account may read access logs (DPO for any child of its programme, a guardian for its own children).' })
+  canReadAccessLog!: boolean;
+}

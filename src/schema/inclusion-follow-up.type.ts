@@ -1,0 +1,30 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { InclusionStatus } from '../entities/enums';
+import { NodeInterface } from './node.type';
+import { AccountSummaryType } from './account.type';
+import { ChildType } from './child.type';
+import { DateTimeISO } from './scalars';
+import './enums';
+
+@ObjectType('InclusionFollowUp', {
+  implements: NodeInterface,
+  description:
+    "The inclusion follow-up (projet d'accueil) of a child, as the object the inclusion mutations address: its id, status and version. " +
+    'Its content is read in `Child.inclusion`. INCLUSION data.',
+})
+export class InclusionFollowUpType extends NodeInterface {
+  @Field(() => ChildType, { nullable: true, description: "The child; null when outside the viewer's rows." })
+  child?: ChildType;
+
+  @Field(() => InclusionStatus, { description: 'Status: OPEN → ASSESSED → ACTIVE → CLOSED.' })
+  status!: InclusionStatus;
+
+  @Field(() => AccountSummaryType, { nullable: true, description: 'Inclusion referent in charge.' })
+  referent?: AccountSummaryType;
+
+  @Field(() => DateTimeISO, { description: 'When the follow-up was opened.' })
+  createdAt!: Date;
+
+  @Field(() => Int, { description: 'Version of the follow-up, to send back with recordNeedsAssessment (a stale version is CONFLICT).' })
+  version!: number;
+}

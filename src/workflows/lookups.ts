@@ -1,0 +1,108 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Child, Partner } from '../entities';
+import { viewerOf, type Context, type Viewer } from '../context';
+import { BadUserInput, NotFound } from '../errors';
+import { filterIdOfType, idOfType } from '../schema/global-id';
+import { parisDate } from '../util/dates';
+import { mutate, requireWrite, type MutationScope } from './mutation';
+import type { WriteAction } from '../permissions/policy';
+
+/**
+ * Lookups shared by the workflow mutations, made with the transaction's entity manager.
+ *
+ * The object a mutation acts on (its `id`, `childId`...) is NOT_FOUND when absent or
+ * outside the viewer's rows (access-policy.md: the two are indistinguishable). An object
+ * an input merely refers to (a partner, a guardian, a consent) is BAD_USER_INPUT naming
+ * the field when it is not one of the programme's.
+ */
+
+/** The earliest date a workflow record may carry: the PRE was created by the law of 18 January 2005. */
+export const EARLIEST_DATE = '2005-01-18';
+
+/** Text bounds of the workflow inputs. */
+export const TEXT_MAX = { title: 200, reason: 2000, note: 4000 } as const;
+
+/** Today in France, and a date `years` later (the latest a planned date may be). */
+export function today(ctx: Context): string {
+  return parisDate(ctx.now);
+}
+
+export function yearsAfter(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/**
+ * mutate(), with the viewer's grants computed first, outside the transaction: Access reads
+ * them on a connection of its own, and a transaction waiting for a second connection from
+ * a drained pool would stall. Not for the writes that create the viewer's grant on the
+ * child (openInclusionFollowUp, proposeServiceLink): their response must see the new rows.
+ */
+export async function mutateInRows<T>(ctx: Context, action: WriteAction, work: (scope: MutationScope) => Promise<T>): Promise<T> {
+  requireWrite(ctx, action);
+  await ctx.access.rows();
+  return mutate(ctx, action, work);
+}
+
+/**
+ * The object a mutation wrote, read again through the request's entity manager once the
+ * transaction has committed: the transaction's own manager is finished, and the response's
+ * lazy relations (link.child, consent.givenBy...) must not be loaded through it.
+ */
+export async function reloaded<T extends { id: string }>(ctx: Context, entity: EntityClass<T>, written: Promise<T>): Promise<T> {
+  const { id } = await written;
+  // The where is built loosely typed: every entity passed here has a uuid `id`.
+  return ctx.em.findOneOrFail<T>(entity, { id } as unknown as Parameters<typeof ctx.em.findOneOrFail<T>>[1]);
+}
+
+/** A child in the viewer's programme and rows, loaded in the transaction; NOT_FOUND otherwise. */
+export async function childInRows(ctx: Context, em: EntityManager, globalId: string, field: string): Promise<Child> {
+  const id = idOfType(globalId, 'Child', field);
+  if (!(await ctx.access.canSee(id))) throw new NotFound('Child', globalId);
+  const child = await em.findOne(Child, { id, programme: viewerOf(ctx).programmeId });
+  if (!child) throw new NotFound('Child', globalId);
+  return child;
+}
+
+/**
+ * A child of the viewer's programme, whatever its rows: for the writes that themselves put
+ * the child in the viewer's rows (access-policy.md, INCLUSION_REFERENT rows: "children with
+ * an inclusion follow-up, or a link it created").
+ */
+export async function childInProgramme(viewer: Viewer, em: EntityManager, globalId: string, field: string): Promise<Child> {
+  const id = idOfType(globalId, 'Child', field);
+  const child = await em.findOne(Child, { id, programme: viewer.programmeId });
+  if (!child) throw new NotFound('Child', globalId);
+  return child;
+}
+
+/** A partner of the programme named by an input field; BAD_USER_INPUT naming it otherwise. */
+export async function partnerOf(viewer: Viewer, em: EntityManager, globalId: string, field: string): Promise<Partner> {
+  const partner = await em.findOne(Partner, { id: filterIdOfType(globalId, 'Partner', field), programme: viewer.programmeId });
+  if (!partner) throw new BadUserInput(field, 'no such partner in this programme');
+  return partner;
+}
+
+/**
+ * Partners of the programme named by the items of a list field, each once; the error
+ * names the faulty item (`fieldOf(i)`, e.g. `input.scope[2].partnerId`).
+ */
+export async function partnersOf(
+  viewer: Viewer,
+  em: EntityManager,
+  globalIds: readonly string[],
+  fieldOf: (index: number) => string,
+): Promise<Partner[]> {
+  const ids = globalIds.map((id, i) => filterIdOfType(id, 'Partner', fieldOf(i)));
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) throw new BadUserInput(fieldOf(i), 'repeats a partner');
+  });
+  const found = ids.length ? await em.find(Partner, { id: { $in: ids }, programme: viewer.programmeId }) : [];
+  const byId = new Map(found.map((p) => [p.id, p] as const));
+  return ids.map((id, i) => {
+    const partner = byId.get(id);
+    if (!partner) throw new BadUserInput(fieldOf(i), 'no such partner in this programme');
+    return partner;
+  });
+}
