@@ -1,10 +1,10 @@
 import { isIntrospectionType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { DataCategory } from '../entities/enums';
-import { CATEGORY_FIELDS, heldDataOf } from '../schema/categories';
+import { CATEGORY_FIELDS, heldDataOf } from './field-categories';
 
 /**
  * How each field of each object type is guarded, derived from the schema's category map
- * (src/schema/categories.ts):
+ * (src/permissions/field-categories.ts):
  * - `AUTHENTICATED`: root fields (rows are then enforced by the resolvers through ctx.access);
  * - `{ category }`: a guard point (a category block): returned only when the category is
  *   in the viewer's effective categories for the child that owns it (access-policy.md,

@@ -1,5 +1,5 @@
 import { DataCategory, PartnerKind, Role } from '../entities/enums';
-import { CATEGORY_FIELDS } from '../schema/categories';
+import { CATEGORY_FIELDS } from './field-categories';
 import { PARTNER_KIND_MAX, ROLE_POLICY, ROW_RULE_TEXT, WRITE_POLICY } from './policy';
 
 /**
@@ -21,7 +21,7 @@ export function renderPolicyDoc(): string {
   const lines: string[] = [
     '# Access policy, as enforced',
     '',
-    'Generated from `src/permissions/policy.ts` and `src/schema/categories.ts` by `npm run policy:doc`; do not edit by hand.',
+    'Generated from `src/permissions/policy.ts` and `src/permissions/field-categories.ts` by `npm run policy:doc`; do not edit by hand.',
     'The specification it implements is `../shared/access-policy.md`.',
     '',
     '## Category maxima (roles × categories)',

@@ -34,6 +34,7 @@ import type {
   SocialSource,
 } from '../schema/sources';
 import { guardiansOf, pathwayActions, pathwayObjectives, pathwayReviews } from './relations';
+import { childLinks } from './rows';
 
 /*
  * Field resolvers of the category blocks of a child (Child.contact, .schooling, ...).
@@ -152,6 +153,6 @@ export class ChildPathwayResolver {
 
   @FieldResolver()
   serviceLinks(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<ServiceLink[]> {
-    return ctx.loaders.serviceLinksByChild.load(block.childId);
+    return childLinks(ctx, block.childId);
   }
 }

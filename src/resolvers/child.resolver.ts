@@ -16,7 +16,7 @@ import type {
 import { filterIdOfType, idOfType } from '../schema/global-id';
 import { currentPathwayStatusSql } from '../loaders/current-pathway';
 import { BadUserInput } from '../errors';
-import { assertChildVisible, childRowsWhere } from './rows';
+import { assertChildVisible, childLinks, childRowsWhere } from './rows';
 import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
 import { ageToday, eligibilityOf, ELIGIBLE_SQL, type Eligibility } from './eligibility';
 import { containsPattern, FOLD_PARAMS, foldSql, searchWords } from './search';
@@ -156,7 +156,7 @@ export class ChildResolver {
 
   @FieldResolver()
   serviceLinks(@Root() child: Child, @Ctx() ctx: Context): Promise<ServiceLink[]> {
-    return ctx.loaders.serviceLinksByChild.load(child.id);
+    return childLinks(ctx, child.id);
   }
 
   @FieldResolver()

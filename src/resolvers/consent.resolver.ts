@@ -1,4 +1,6 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { concernsViewer } from './rows';
 import { Account, Consent, ConsentScope, Guardian, Partner } from '../entities';
 import { ConsentScopeType, ConsentType } from '../schema/consent.type';
 
@@ -10,9 +12,10 @@ export class ConsentResolver {
     return (await consent.givenBy.load()) ?? null;
   }
 
+  /** A partner agent sees only its own structure's line of a consent's scope (see concernsViewer). */
   @FieldResolver()
-  async scope(@Root() consent: Consent): Promise<ConsentScope[]> {
-    return (await consent.scope.load()).getItems();
+  async scope(@Root() consent: Consent, @Ctx() ctx: Context): Promise<ConsentScope[]> {
+    return (await consent.scope.load()).getItems().filter((line) => concernsViewer(ctx, [line.partner.id]));
   }
 
   @FieldResolver()

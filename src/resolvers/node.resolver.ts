@@ -25,7 +25,7 @@ import { NodeInterface } from '../schema/node.type';
 import { GuardianSummaryValue, ViewerValue } from '../schema/sources';
 import { fromGlobalId } from '../schema/global-id';
 import { NotFound } from '../errors';
-import { assertCategory, assertChildVisible, keepVisibleChildren } from './rows';
+import { assertCategory, assertChildVisible, concernsViewer, keepVisibleChildren } from './rows';
 import { assertFamilyVisible } from './family.resolver';
 
 /**
@@ -73,6 +73,8 @@ const FETCH: Record<string, Fetch> = {
   ServiceLink: async (ctx, id, shown) => {
     const link = await inProgramme(ctx, ServiceLink, id, 'ServiceLink', shown);
     await childCategory(ctx, link.child.id, PATHWAY, 'ServiceLink', shown);
+    // Another structure's link is unknown to a partner agent, like an absent one.
+    if (!concernsViewer(ctx, [link.partner.id, link.originPartner?.id])) throw new NotFound('ServiceLink', shown);
     return link;
   },
   Consent: async (ctx, id, shown) => {

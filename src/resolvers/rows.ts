@@ -1,6 +1,6 @@
 import type { Ref } from '@mikro-orm/core';
-import { Child } from '../entities';
-import { DataCategory } from '../entities/enums';
+import { Child, ServiceLink } from '../entities';
+import { DataCategory, Role } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { Forbidden, NotFound } from '../errors';
 
@@ -85,4 +85,22 @@ export async function childIdsWithCategory(ctx: Context, category: DataCategory)
   const ids: string[] = [];
   for (const id of rows) if ((await ctx.access.categories(id)).has(category)) ids.push(id);
   return ids;
+}
+
+/**
+ * Strictly necessary (access-policy.md): a partner agent learns of a child's links only
+ * the ones that concern its own structure (to or from it). The others would tell it which
+ * other services follow the child (a CMP, social services...), which its grant does not
+ * cover. Other roles see every link of a child they may see.
+ */
+export function concernsViewer(ctx: Context, partnerIds: (string | undefined)[]): boolean {
+  const viewer = viewerOf(ctx);
+  if (viewer.role !== Role.PARTNER_AGENT) return true;
+  return partnerIds.some((id) => id !== undefined && id === viewer.partnerId);
+}
+
+/** The service links of a child the viewer may know of (see concernsViewer). */
+export async function childLinks(ctx: Context, childId: string): Promise<ServiceLink[]> {
+  const links = await ctx.loaders.serviceLinksByChild.load(childId);
+  return links.filter((link) => concernsViewer(ctx, [link.partner.id, link.originPartner?.id]));
 }

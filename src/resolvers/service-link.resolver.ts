@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { ServiceLinkType } from '../schema/service-link.type';
 import { idOfType } from '../schema/global-id';
 import { parisDate } from '../util/dates';
-import { assertCategory, assertChildVisible, visibleChild } from './rows';
+import { assertCategory, assertChildVisible, childLinks, visibleChild } from './rows';
 
 /**
  * Policy ("Links and consent over time"): "past validUntil it counts as EXPIRED without
@@ -30,7 +30,7 @@ export class ServiceLinkResolver {
   ): Promise<ServiceLink[]> {
     const child = await assertChildVisible(ctx, idOfType(childId, 'Child', 'childId'), 'Child', childId);
     await assertCategory(ctx, [child.id], DataCategory.PATHWAY);
-    return ctx.loaders.serviceLinksByChild.load(child.id);
+    return childLinks(ctx, child.id);
   }
 
   @FieldResolver()

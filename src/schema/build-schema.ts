@@ -11,7 +11,7 @@ export {
   NODE_CATEGORIES,
   TYPE_CATEGORIES,
   heldDataOf,
-} from './categories';
+} from '../permissions/field-categories';
 
 /**
  * The read API's executable schema, without permissions (the server applies the
