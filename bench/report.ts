@@ -1,0 +1,208 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ExplainReport } from './explain';
+import { LARGE_TABLE_ROWS } from './explain';
+import type { LoadResult } from './load';
+import type { SeedRecord } from './database';
+import { SCENARIO_TITLES, type ScenarioKey } from './scenarios';
+
+/**
+ * bench/results.md: one section per number of children (replaced by the next run at that
+ * N, the others kept), and a hand-written analysis at the end that the bench never touches.
+ */
+
+export type ServerKind = 'api' | 'api-permissions-off' | 'floor' | 'api-small';
+
+export interface Row {
+  scenario: ScenarioKey;
+  server: ServerKind;
+  load?: LoadResult;
+  /** Why there is no measurement. */
+  skipped?: string;
+  /** SQL statements of one request (x-sql-statements); min and max over the rotated accounts. */
+  sql?: { first: number; min: number; max: number };
+  /** Items of the main list of the first answer (children of a page, or 1). */
+  rows?: number;
+  bytes?: number;
+}
+
+export interface RunReport {
+  children: number;
+  small?: number;
+  date: string;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; postgres: string; os: string };
+  /** os.loadavg() (1, 5, 15 min) when the run started and when it ended: other work on the machine. */
+  loadAverage: { start: number[]; end: number[] };
+  commit: string;
+  settings: { connections: number; warmup: number; duration: number; programmes: number };
+  database: { name: string; programmes: number; sizes: Record<string, number>; seed?: SeedRecord; seeded: boolean; seed100k?: SeedRecord };
+  rows: Row[];
+  /** api: the median of apiSamples (three starts). */
+  startupMs: { api: number; apiSamples?: number[]; permissionsOff?: number; small?: number; floor?: number };
+  memoryMb: { api: number; permissionsOff?: number; floor?: number; small?: number };
+  floorCheck: string;
+  explain?: ExplainReport;
+  notes: string[];
+}
+
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const SERVER_LABEL: Record<ServerKind, string> = {
+  api: 'API',
+  'api-permissions-off': 'API, permissions off',
+  floor: 'floor (node:http + pg, one SQL)',
+  'api-small': 'API on 1,000 children',
+};
+
+function find(report: RunReport, scenario: ScenarioKey, server: ServerKind): Row | undefined {
+  return report.rows.find((r) => r.scenario === scenario && r.server === server);
+}
+
+function verdict(ok: boolean | undefined): string {
+  return ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**';
+}
+
+export function renderRun(report: RunReport): string {
+  const out: string[] = [];
+  const n = report.children;
+  out.push(`## ${fmt(n)} children`, '');
+  out.push(
+    `Run of ${report.date} on ${report.machine.cpu}, ${report.machine.cores} cores, ${fmt(report.machine.memoryGb)} GB RAM, ` +
+      `${report.machine.os}; Node ${report.machine.node}; PostgreSQL ${report.machine.postgres}; commit ${report.commit}. ` +
+      `Load average (1/5/15 min) ${report.loadAverage.start.map((x) => fmt(x, 2)).join(' / ')} at the start, ` +
+      `${report.loadAverage.end.map((x) => fmt(x, 2)).join(' / ')} at the end.`,
+    '',
+  );
+  const sizes = Object.entries(report.database.sizes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, v]) => `${t} ${fmt(v)}`)
+    .join(', ');
+  out.push(
+    `Database \`${report.database.name}\`: ${fmt(report.database.programmes)} programmes (${sizes}; estimated rows). ` +
+      `${report.database.seeded ? 'Seeded by this run.' : 'Reused (seeded by an earlier run).'}`,
+    '',
+    `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmup} s warm-up then ${report.settings.duration} s measured, ` +
+      `each scenario rotating over the same account of ${report.settings.programmes} programmes spread over the database. ` +
+      'The API runs compiled (`node dist/src/main.js`, NODE_ENV=development, SQL_COUNT=true), one process; bench client on the same machine.',
+    '',
+  );
+  out.push('| Scenario | Server | req/s | p50 ms | p99 ms | server CPU ms / request | SQL statements / request | items / answer | KB / answer | failures |');
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const row of report.rows) {
+    const title = SCENARIO_TITLES[row.scenario];
+    if (row.skipped) {
+      out.push(`| ${title} | ${SERVER_LABEL[row.server]} | ${row.skipped} | | | | | | | |`);
+      continue;
+    }
+    const l = row.load!;
+    const sql = row.sql ? (row.sql.min === row.sql.max ? fmt(row.sql.first) : `${row.sql.first} (${row.sql.min}–${row.sql.max})`) : row.server === 'floor' ? '1' : '—';
+    out.push(
+      `| ${title} | ${SERVER_LABEL[row.server]} | ${fmt(l.requestsPerSecond, 1)} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.serverCpuMsPerRequest, 1)} | ${sql} | ${fmt(row.rows)} | ${fmt((row.bytes ?? 0) / 1024, 1)} | ${fmt(l.failures)} |`,
+    );
+  }
+  out.push('');
+  out.push(`Floor check: ${report.floorCheck}`, '');
+
+  // Targets.
+  out.push('### Targets', '');
+  out.push('| Target | Measured | Goal | Verdict |', '|---|---|---|---|');
+  const api = find(report, 'leisure', 'api')?.load;
+  const floor = find(report, 'leisure', 'floor')?.load;
+  if (api && floor) {
+    const r = api.requestsPerSecond / floor.requestsPerSecond;
+    out.push(`| Leisure list, API / floor throughput | ${fmt(api.requestsPerSecond, 1)} / ${fmt(floor.requestsPerSecond, 1)} req/s = **${fmt(r, 2)}** | ≥ 0.5 | ${verdict(r >= 0.5)} |`);
+  }
+  for (const key of ['leisure', 'school', 'coordinator', 'file'] as const) {
+    const on = find(report, key, 'api')?.load;
+    const off = find(report, key, 'api-permissions-off')?.load;
+    if (!on || !off) continue;
+    const r = off.requestsPerSecond / on.requestsPerSecond;
+    const cpu = on.serverCpuMsPerRequest !== undefined && off.serverCpuMsPerRequest ? `; server CPU ${fmt(on.serverCpuMsPerRequest, 1)} / ${fmt(off.serverCpuMsPerRequest, 1)} ms = ${fmt(on.serverCpuMsPerRequest / off.serverCpuMsPerRequest, 2)}` : '';
+    out.push(
+      `| Permission cost, ${key}: time per request on / off (= req/s off / on) | ${fmt(off.requestsPerSecond, 1)} / ${fmt(on.requestsPerSecond, 1)} = **${fmt(r, 2)}** (p50 ${fmt(on.p50)} vs ${fmt(off.p50)} ms${cpu}) | ≤ 1.25 | ${verdict(r <= 1.25)} |`,
+    );
+  }
+  const fileN = find(report, 'file', 'api')?.load;
+  const fileSmall = find(report, 'file', 'api-small')?.load;
+  if (fileN && fileSmall) {
+    const r = fileN.p99 / fileSmall.p99;
+    out.push(`| Child file p99 at ${fmt(n)} vs at ${fmt(report.small)} | ${fmt(fileN.p99)} / ${fmt(fileSmall.p99)} ms = **${fmt(r, 2)}** | ≤ 1.5 | ${verdict(r <= 1.5)} |`);
+  } else {
+    out.push(`| Child file p99 at ${fmt(n)} vs at 1,000 | — | ≤ 1.5 | not measured (${n <= 1000 ? 'N is 1,000' : 'skipped'}) |`);
+  }
+  out.push(`| Peak RSS of the API under the bench (VmHWM) | **${fmt(report.memoryMb.api)} MB** | < 350 MB | ${verdict(report.memoryMb.api < 350)} |`);
+  const samples = report.startupMs.apiSamples ? ` (median of ${report.startupMs.apiSamples.map((x) => fmt(x)).join(', ')} ms)` : '';
+  out.push(`| Compiled start-up (spawn to /health 200) | **${fmt(report.startupMs.api)} ms**${samples} | < 2 s | ${verdict(report.startupMs.api < 2000)} |`);
+  const seed = report.database.seed100k;
+  if (seed) {
+    out.push(`| seed:scale of 100,000 children (what seedScale reports) | **${fmt(seed.seconds, 1)} s** (${fmt(seed.rows)} rows, ${seed.at.slice(0, 10)}) | < 180 s | ${verdict(seed.seconds < 180)} |`);
+  } else {
+    const own = report.database.seed;
+    out.push(
+      `| seed:scale of 100,000 children | not measured at this N${own ? ` (${fmt(own.children)} children: ${fmt(own.seconds, 1)} s, ${fmt(own.rows)} rows)` : ''} | < 180 s | not measured |`,
+    );
+  }
+  out.push('');
+  out.push(
+    `Other processes: API with permissions off started in ${fmt(report.startupMs.permissionsOff)} ms, peak RSS ${fmt(report.memoryMb.permissionsOff)} MB; ` +
+      `floor server peak RSS ${fmt(report.memoryMb.floor)} MB` +
+      (report.memoryMb.small !== undefined ? `; API on ${fmt(report.small)} children started in ${fmt(report.startupMs.small)} ms, peak RSS ${fmt(report.memoryMb.small)} MB.` : '.'),
+    '',
+  );
+
+  // EXPLAIN.
+  if (report.explain) {
+    out.push('### EXPLAIN of the SQL the API sends', '');
+    out.push(
+      `Every statement of one request of each scenario, recorded at the driver and run again as a plain EXPLAIN at ${fmt(n)} children ` +
+        `(bench/explain.ts). A Seq Scan on a table of ${fmt(LARGE_TABLE_ROWS)} rows or more is flagged. statement_timeout of the API's connections: ${report.explain.statementTimeout}.`,
+      '',
+    );
+    out.push('| Scenario | statements | Seq Scans on large tables | Seq Scans on small tables |', '|---|--:|---|---|');
+    for (const s of report.explain.scenarios) {
+      const small = [...new Set(s.statements.flatMap((st) => st.seqScans).filter((x) => x.rows < LARGE_TABLE_ROWS).map((x) => `${x.table} (${fmt(x.rows)})`))];
+      const large = [...new Set(s.flagged.map((x) => `**${x.table} (${fmt(x.rows)})**`))];
+      out.push(`| ${SCENARIO_TITLES[s.key]} | ${s.statements.length} | ${large.join(', ') || 'none'} | ${small.join(', ') || 'none'} |`);
+    }
+    out.push('');
+    for (const s of report.explain.scenarios.filter((x) => x.flagged.length)) {
+      out.push(`Flagged in ${s.key}:`, '');
+      for (const st of s.statements.filter((x) => x.seqScans.some((y) => y.rows >= LARGE_TABLE_ROWS))) {
+        out.push(`- \`${st.sql.slice(0, 300)}${st.sql.length > 300 ? '…' : ''}\``);
+      }
+      out.push('');
+    }
+  }
+  if (report.notes.length) {
+    out.push('Notes:', '');
+    for (const note of report.notes) out.push(`- ${note}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const HEADER = `# Benchmark results
+
+Written by \`npm run bench\` (bench/README.md says how to run it and what each scenario is).
+Each section is replaced by the next run with the same number of children; the analysis at
+the end is written by hand and kept by the bench. Figures on a shared 2-core machine are
+noisy: compare ratios within one run.
+`;
+
+const ANALYSIS_START = '<!-- analysis: written by hand, kept by the bench -->';
+const ANALYSIS_END = '<!-- /analysis -->';
+
+/** Replaces (or adds) this run's section, keeping the other runs and the analysis. */
+export function writeResults(file: string, report: RunReport): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const sections = new Map<number, string>();
+  for (const match of text.matchAll(/<!-- run:(\d+) -->\n([\s\S]*?)<!-- \/run:\1 -->/g)) sections.set(Number(match[1]), match[2]!);
+  sections.set(report.children, `${renderRun(report)}\n`);
+  const analysisMatch = text.indexOf(ANALYSIS_START);
+  const analysis =
+    analysisMatch >= 0
+      ? text.slice(analysisMatch, text.indexOf(ANALYSIS_END, analysisMatch) + ANALYSIS_END.length)
+      : `${ANALYSIS_START}\n## Analysis\n\n(To be written after a run: why each missed target is missed, and what would close it.)\n${ANALYSIS_END}`;
+  const runs = [...sections.entries()].sort((a, b) => a[0] - b[0]).map(([n, body]) => `<!-- run:${n} -->\n${body}<!-- /run:${n} -->`);
+  writeFileSync(file, `${HEADER}\n${runs.join('\n\n')}\n\n${analysis}\n`);
+}

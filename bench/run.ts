@@ -1,0 +1,395 @@
+import 'reflect-metadata';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { adminUrl, ensureBenchDatabase, readSeedRecord, resetBenchState, serverFacts, type BenchDatabase } from './database';
+import { explainScenarios, type ExplainReport } from './explain';
+import { load, type LoadOptions, type LoadRequest } from './load';
+import { MUTATION_FIELDS } from './operations';
+import { BENCH_DIR, ROOT } from './paths';
+import { memoryOf, startServer, stopAll, stopServer, type Started } from './processes';
+import { writeResults, type Row, type RunReport } from './report';
+import { buildScenarios, type Scenario, type ScenarioKey } from './scenarios';
+
+/**
+ * `npm run bench -- [--children N] [--duration S] ...` (bench/README.md): builds, seeds or
+ * reuses pre_bench_N, starts the compiled API, measures each scenario with autocannon
+ * against the API, the API without permissions and the floor server, and writes
+ * bench/results.md.
+ */
+
+const USAGE = `usage: npm run bench -- [--children N] [--duration S] [--warmup S] [--connections C]
+       [--programmes K] [--small N] [--no-compare-small] [--no-explain] [--reseed] [--skip-build]`;
+
+interface Args {
+  children: number;
+  duration: number;
+  warmup: number;
+  connections: number;
+  programmes: number;
+  small: number;
+  compareSmall: boolean;
+  explain: boolean;
+  reseed: boolean;
+  skipBuild: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = {
+    children: 10_000, duration: 15, warmup: 3, connections: 10, programmes: 20, small: 1_000,
+    compareSmall: true, explain: true, reseed: false, skipBuild: false,
+  };
+  const positive = (flag: string, raw: string | undefined, min = 1): number => {
+    const n = Number(raw);
+    if (!raw || !Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer >= ${min}\n${USAGE}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--children': args.children = positive(flag, value()); break;
+      case '--duration': args.duration = positive(flag, value()); break;
+      case '--warmup': args.warmup = positive(flag, value(), 0); break;
+      case '--connections': args.connections = positive(flag, value()); break;
+      case '--programmes': args.programmes = positive(flag, value()); break;
+      case '--small': args.small = positive(flag, value()); break;
+      case '--compare-small': args.compareSmall = true; break;
+      case '--no-compare-small': args.compareSmall = false; break;
+      case '--no-explain': args.explain = false; break;
+      case '--reseed': args.reseed = true; break;
+      case '--skip-build': args.skipBuild = true; break;
+      case '--built': break;
+      default: throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+    }
+  }
+  return args;
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+interface Probe {
+  status: number;
+  sql: number;
+  bytes: number;
+  data: unknown;
+  errors?: { message: string; path?: unknown[]; extensions?: { code?: string } }[];
+}
+
+async function probe(origin: string, token: string, body: string): Promise<Probe> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
+  const text = await response.text();
+  const parsed = JSON.parse(text) as { data?: unknown; errors?: Probe['errors'] };
+  return { status: response.status, sql: Number(response.headers.get('x-sql-statements') ?? NaN), bytes: Buffer.byteLength(text), data: parsed.data, errors: parsed.errors };
+}
+
+function itemsOf(key: ScenarioKey, data: unknown): number {
+  if (key === 'leisure' || key === 'school' || key === 'coordinator') {
+    return (data as { children: { edges: unknown[] } }).children.edges.length;
+  }
+  return 1;
+}
+
+/** Checks every request of a scenario answers without errors; returns its SQL counts and the answers. */
+async function check(api: Started, scenario: Scenario): Promise<{ sql: Row['sql']; rows: number; bytes: number; answers: unknown[] }> {
+  const answers: unknown[] = [];
+  const counts: number[] = [];
+  let first: Probe | undefined;
+  for (const request of scenario.requests) {
+    const answer = await probe(api.origin, request.token, request.body);
+    if (answer.status !== 200 || answer.errors?.length || !answer.data) {
+      throw new Error(`${api.name}, ${scenario.key}: HTTP ${answer.status}, errors ${JSON.stringify(answer.errors?.slice(0, 3))}`);
+    }
+    first ??= answer;
+    counts.push(answer.sql);
+    answers.push(answer.data);
+  }
+  return {
+    sql: { first: counts[0]!, min: Math.min(...counts), max: Math.max(...counts) },
+    rows: itemsOf(scenario.key, first!.data),
+    bytes: first!.bytes,
+    answers,
+  };
+}
+
+function graphqlRequests(scenario: Scenario): LoadRequest[] {
+  return scenario.requests.map((r) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${r.token}` },
+    body: r.body,
+  }));
+}
+
+async function hasSubmitReferral(api: Started, token: string): Promise<{ ok: boolean; why: string }> {
+  const answer = await probe(api.origin, token, JSON.stringify({ query: MUTATION_FIELDS }));
+  const fields = (answer.data as { __schema: { mutationType: { fields: { name: string; args: { name: string }[] }[] } | null } } | undefined)
+    ?.__schema.mutationType?.fields ?? [];
+  const submit = fields.find((f) => f.name === 'submitReferral');
+  if (!submit) return { ok: false, why: 'not implemented yet: the schema has no `submitReferral` mutation (checked by introspection)' };
+  if (!submit.args.some((a) => a.name === 'input')) return { ok: false, why: 'skipped: `submitReferral` takes no `input` argument (the bench expects SubmitReferralInput)' };
+  return { ok: true, why: '' };
+}
+
+/** The API's inclusion lists have no defined order: compare them as sets. */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = (k === 'accommodations' || k === 'adaptedActivities') && Array.isArray(v)
+        ? v.map(normalise).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        : normalise(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+      if (d) return d;
+    }
+  }
+  return `${at}: API ${JSON.stringify(a)?.slice(0, 120)} vs floor ${JSON.stringify(b)?.slice(0, 120)}`;
+}
+
+function commit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${sha} with uncommitted changes` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machine(postgres: string): RunReport['machine'] {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  return {
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU',
+    cores: os.cpus().length,
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    postgres,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+function apiEnv(db: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development',
+    DATABASE_URL: db.url,
+    SQL_COUNT: 'true',
+    SEED_ON_EMPTY: 'false',
+    ...extra,
+  };
+  return env;
+}
+
+async function runCompiled(args: Args): Promise<void> {
+  const started = Date.now();
+  const options: LoadOptions = { connections: args.connections, warmup: args.warmup, duration: args.duration };
+  const mainJs = path.join(ROOT, 'dist', 'src', 'main.js');
+  const floorJs = path.join(ROOT, 'dist', 'bench', 'floor-server.js');
+  log(`PostgreSQL: ${adminUrl().replace(/\/\/[^@]*@/, '//')}`);
+
+  const db = await ensureBenchDatabase(args.children, args.reseed, log);
+  await resetBenchState(db.url);
+  const small = args.compareSmall && args.children > args.small ? await ensureBenchDatabase(args.small, false, log) : undefined;
+  if (small) await resetBenchState(small.url);
+  const facts = await serverFacts(db.url);
+  const notes: string[] = [];
+  if (db.migrationsApplied.length) notes.push(`Migrations applied to the reused database first: ${db.migrationsApplied.join(', ')}.`);
+
+  const rows: Row[] = [];
+  const report: RunReport = {
+    children: args.children,
+    small: small ? args.small : undefined,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: machine(facts.postgres),
+    loadAverage: { start: os.loadavg(), end: [] },
+    commit: commit(),
+    settings: { connections: args.connections, warmup: args.warmup, duration: args.duration, programmes: 0 },
+    database: { name: db.name, programmes: facts.programmes, sizes: facts.sizes, seed: db.seed, seeded: db.seeded, seed100k: readSeedRecord(100_000) },
+    rows,
+    startupMs: { api: NaN },
+    memoryMb: { api: NaN },
+    floorCheck: 'not run',
+    notes,
+  };
+
+  // 1. The API, permissions on. Started three times: the median start-up is reported (the
+  // first start after a build also pays for a cold file cache).
+  log('starting the API (compiled, permissions on)...');
+  const starts: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const trial = await startServer('API', mainJs, apiEnv(db), { cwd: ROOT });
+    starts.push(trial.startupMs);
+    await stopServer(trial);
+  }
+  let api = await startServer('API', mainJs, apiEnv(db), { cwd: ROOT });
+  starts.push(api.startupMs);
+  report.startupMs.api = [...starts].sort((a, b) => a - b)[1]!;
+  report.startupMs.apiSamples = starts;
+  log(`API ready; start-ups ${starts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  let scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: false });
+  const write = await hasSubmitReferral(api, scenarios[0]!.requests[0]!.token);
+  if (write.ok) scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: true });
+  report.settings.programmes = scenarios[0]!.requests.length;
+  let leisureAnswers: unknown[] = [];
+  try {
+    for (const scenario of scenarios) {
+      const checked = await check(api, scenario);
+      if (scenario.key === 'leisure') leisureAnswers = checked.answers;
+      log(`${scenario.key}: ${checked.rows} items, ${checked.sql?.first} SQL statements, measuring...`);
+      const result = await load(api.origin, graphqlRequests(scenario), options, api.pid);
+      log(`${scenario.key}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+      rows.push({ scenario: scenario.key, server: 'api', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+    }
+    if (!write.ok) rows.push({ scenario: 'write', server: 'api', skipped: write.why });
+    report.memoryMb.api = memoryOf(api.pid).peakMb;
+  } finally {
+    await stopServer(api);
+  }
+  await resetBenchState(db.url);
+
+  // 2. The API, permissions off (the bench-only flag).
+  log('starting the API with permissions off...');
+  api = await startServer('API (permissions off)', mainJs, apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' }), { cwd: ROOT });
+  report.startupMs.permissionsOff = api.startupMs;
+  try {
+    for (const scenario of scenarios.filter((s) => s.key !== 'write')) {
+      const checked = await check(api, scenario);
+      const result = await load(api.origin, graphqlRequests(scenario), options, api.pid);
+      log(`${scenario.key} (permissions off): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+      rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+    }
+    report.memoryMb.permissionsOff = memoryOf(api.pid).peakMb;
+  } finally {
+    await stopServer(api);
+  }
+
+  // 3. The floor, checked against the API's answers first.
+  log('starting the floor server...');
+  const floor = await startServer('floor', floorJs, { PATH: process.env.PATH, DATABASE_URL: db.url }, { cwd: ROOT });
+  report.startupMs.floor = floor.startupMs;
+  try {
+    const leisure = scenarios.find((s) => s.key === 'leisure')!;
+    const differences: string[] = [];
+    let bytes = 0;
+    for (const [i, request] of leisure.requests.entries()) {
+      const response = await fetch(`${floor.origin}${request.floorPath}`);
+      const text = await response.text();
+      bytes ||= Buffer.byteLength(text);
+      const floorData = (JSON.parse(text) as { data: unknown }).data;
+      const d = firstDifference(normalise(leisureAnswers[i]), normalise(floorData));
+      if (d) differences.push(`account ${i + 1}: ${d}`);
+    }
+    report.floorCheck = differences.length
+      ? `**the floor's answer differs from the API's** for ${differences.length} of ${leisure.requests.length} accounts; first: ${differences[0]}`
+      : `the floor's answer equals the API's (parsed JSON; accommodations and adapted activities compared as sets) for all ${leisure.requests.length} accounts.`;
+    log(report.floorCheck);
+    const result = await load(
+      floor.origin,
+      leisure.requests.map((r) => ({ method: 'GET', path: r.floorPath! })),
+      options,
+      floor.pid,
+    );
+    log(`leisure (floor): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+    const first = leisure.requests.length ? (leisureAnswers[0] as { children: { edges: unknown[] } }).children.edges.length : 0;
+    rows.push({ scenario: 'leisure', server: 'floor', load: result, rows: first, bytes });
+    report.memoryMb.floor = memoryOf(floor.pid).peakMb;
+  } finally {
+    await stopServer(floor);
+  }
+
+  // 4. EXPLAIN of what the API sends.
+  if (args.explain) {
+    log('EXPLAIN of the statements of each scenario...');
+    let explained: ExplainReport | undefined;
+    try {
+      explained = await explainScenarios(db.url, scenarios);
+    } finally {
+      await resetBenchState(db.url);
+    }
+    report.explain = explained;
+    for (const s of explained.scenarios) log(`${s.key}: ${s.statements.length} statements, ${s.flagged.length ? `Seq Scan on ${s.flagged.map((f) => f.table).join(', ')}` : 'no Seq Scan on a large table'}`);
+  }
+
+  // 5. The child file on the small database.
+  if (small) {
+    log(`child file at ${args.small} children...`);
+    const smallApi = await startServer('API (small)', mainJs, apiEnv(small), { cwd: ROOT });
+    report.startupMs.small = smallApi.startupMs;
+    try {
+      const file = (await buildScenarios(small.url, { programmes: args.programmes, write: false })).find((s) => s.key === 'file')!;
+      const checked = await check(smallApi, file);
+      const result = await load(smallApi.origin, graphqlRequests(file), options, smallApi.pid);
+      log(`file at ${args.small}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+      rows.push({ scenario: 'file', server: 'api-small', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+      report.memoryMb.small = memoryOf(smallApi.pid).peakMb;
+    } finally {
+      await stopServer(smallApi);
+    }
+  }
+
+  const order: Record<string, number> = { api: 0, 'api-permissions-off': 1, floor: 2, 'api-small': 3 };
+  const scenarioOrder: ScenarioKey[] = ['leisure', 'school', 'coordinator', 'file', 'write'];
+  rows.sort((a, b) => scenarioOrder.indexOf(a.scenario) - scenarioOrder.indexOf(b.scenario) || order[a.server]! - order[b.server]!);
+  report.loadAverage.end = os.loadavg();
+  notes.push(`Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  const file = path.join(BENCH_DIR, 'results.md');
+  writeResults(file, report);
+  log(`written: ${path.relative(ROOT, file)}`);
+}
+
+/** Under ts-node (`npm run bench`): build, then run the compiled bench, so that everything runs compiled. */
+function buildAndReexec(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (!args.skipBuild) {
+    log('npm run build...');
+    const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) return build.status ?? 1;
+  }
+  const compiled = path.join(ROOT, 'dist', 'bench', 'run.js');
+  const run = spawnSync(process.execPath, [compiled, ...argv, '--built'], { cwd: ROOT, stdio: 'inherit' });
+  return run.status ?? 1;
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  if (__filename.endsWith('.ts')) {
+    try {
+      process.exit(buildAndReexec(argv));
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(2);
+    }
+  }
+  const stop = (signal: string) => {
+    log(`${signal}: stopping the servers`);
+    void stopAll().then(() => process.exit(130));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  runCompiled(parseArgs(argv)).then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await stopAll();
+      process.exit(1);
+    },
+  );
+}
