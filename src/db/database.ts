@@ -71,7 +71,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   }
   let orm: MikroORM | undefined;
   try {
-    orm = await connect(url, config);
+    orm = await connect(url, config, log);
     const applied = await migrate(orm);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   } catch (error) {
