@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
 import { cpuMsOf } from './processes';
 
 /** One load test: autocannon, a warm-up run thrown away, then the measured run. */
@@ -53,4 +54,52 @@ export async function load(origin: string, requests: LoadRequest[], options: Loa
     bytesPerRequest: total ? (result.throughput.total ?? 0) / total : 0,
     serverCpuMsPerRequest: cpu === undefined || !total ? undefined : cpu / total,
   };
+}
+
+export interface PairedResult {
+  /** Median and 90th percentile of the single-request latencies, ms. */
+  a: { p50: number; p90: number };
+  b: { p50: number; p90: number };
+  pairs: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timed(origin: string, request: LoadRequest): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${origin}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${origin}${request.path}: HTTP ${response.status}`);
+  return performance.now() - started;
+}
+
+/**
+ * Two servers asked the same requests one at a time, alternately (A B, B A, A B...): each
+ * pair runs under the same conditions, so that other work on the machine weighs on both
+ * sides alike. `warmup` pairs are thrown away.
+ */
+export async function paired(
+  a: { origin: string; requests: LoadRequest[] },
+  b: { origin: string; requests: LoadRequest[] },
+  pairs: number,
+  warmup: number,
+): Promise<PairedResult> {
+  const times: { a: number[]; b: number[] } = { a: [], b: [] };
+  for (let i = 0; i < warmup + pairs; i++) {
+    const k = i % a.requests.length;
+    const first = i % 2 === 0;
+    const ta = first ? await timed(a.origin, a.requests[k]!) : 0;
+    const tb = await timed(b.origin, b.requests[k]!);
+    const ta2 = first ? ta : await timed(a.origin, a.requests[k]!);
+    if (i >= warmup) {
+      times.a.push(ta2);
+      times.b.push(tb);
+    }
+  }
+  const sa = times.a.sort((x, y) => x - y);
+  const sb = times.b.sort((x, y) => x - y);
+  return { a: { p50: percentile(sa, 50), p90: percentile(sa, 90) }, b: { p50: percentile(sb, 50), p90: percentile(sb, 90) }, pairs };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { adminUrl, ensureBenchDatabase, readSeedRecord, resetBenchState, serverFacts, type BenchDatabase } from './database';
 import { explainScenarios, type ExplainReport } from './explain';
-import { load, type LoadOptions, type LoadRequest } from './load';
+import { load, paired, type LoadOptions, type LoadRequest } from './load';
 import { MUTATION_FIELDS } from './operations';
 import { BENCH_DIR, ROOT } from './paths';
 import { memoryOf, startServer, stopAll, stopServer, type Started } from './processes';
@@ -69,6 +69,10 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Paired single requests per scenario for the permission cost (after PAIRS_WARMUP thrown away). */
+const PAIRS = 40;
+const PAIRS_WARMUP = 6;
 
 interface Probe {
   status: number;
@@ -227,6 +231,7 @@ async function runCompiled(args: Args): Promise<void> {
     startupMs: { api: NaN },
     memoryMb: { api: NaN },
     floorCheck: 'not run',
+    permissionPairs: {},
     notes,
   };
 
@@ -239,7 +244,7 @@ async function runCompiled(args: Args): Promise<void> {
     starts.push(trial.startupMs);
     await stopServer(trial);
   }
-  let api = await startServer('API', mainJs, apiEnv(db), { cwd: ROOT });
+  const api = await startServer('API', mainJs, apiEnv(db), { cwd: ROOT });
   starts.push(api.startupMs);
   report.startupMs.api = [...starts].sort((a, b) => a - b)[1]!;
   report.startupMs.apiSamples = starts;
@@ -249,6 +254,8 @@ async function runCompiled(args: Args): Promise<void> {
   if (write.ok) scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: true });
   report.settings.programmes = scenarios[0]!.requests.length;
   let leisureAnswers: unknown[] = [];
+  let off: Started | undefined;
+  const peaks: string[] = [];
   try {
     for (const scenario of scenarios) {
       const checked = await check(api, scenario);
@@ -257,29 +264,37 @@ async function runCompiled(args: Args): Promise<void> {
       const result = await load(api.origin, graphqlRequests(scenario), options, api.pid);
       log(`${scenario.key}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
       rows.push({ scenario: scenario.key, server: 'api', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+      peaks.push(`${scenario.key} ${memoryOf(api.pid).peakMb.toFixed(0)} MB`);
     }
+    notes.push(`Peak RSS (VmHWM) of the API after each scenario, in order: ${peaks.join(', ')}.`);
     if (!write.ok) rows.push({ scenario: 'write', server: 'api', skipped: write.why });
-    report.memoryMb.api = memoryOf(api.pid).peakMb;
-  } finally {
-    await stopServer(api);
-  }
-  await resetBenchState(db.url);
+    await resetBenchState(db.url);
 
-  // 2. The API, permissions off (the bench-only flag).
-  log('starting the API with permissions off...');
-  api = await startServer('API (permissions off)', mainJs, apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' }), { cwd: ROOT });
-  report.startupMs.permissionsOff = api.startupMs;
-  try {
-    for (const scenario of scenarios.filter((s) => s.key !== 'write')) {
-      const checked = await check(api, scenario);
-      const result = await load(api.origin, graphqlRequests(scenario), options, api.pid);
+    // 2. The API, permissions off (the bench-only flag): the same read scenarios, then the
+    // two servers asked the same requests alternately, one at a time.
+    log('starting the API with permissions off...');
+    off = await startServer('API (permissions off)', mainJs, apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' }), { cwd: ROOT });
+    report.startupMs.permissionsOff = off.startupMs;
+    const reads = scenarios.filter((s) => s.key !== 'write');
+    for (const scenario of reads) {
+      const checked = await check(off, scenario);
+      const result = await load(off.origin, graphqlRequests(scenario), options, off.pid);
       log(`${scenario.key} (permissions off): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
       rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
     }
-    report.memoryMb.permissionsOff = memoryOf(api.pid).peakMb;
+    for (const scenario of reads) {
+      const requests = graphqlRequests(scenario);
+      const result = await paired({ origin: api.origin, requests }, { origin: off.origin, requests }, PAIRS, PAIRS_WARMUP);
+      log(`${scenario.key}, paired one at a time: p50 ${result.a.p50.toFixed(1)} ms on, ${result.b.p50.toFixed(1)} ms off`);
+      report.permissionPairs[scenario.key] = result;
+    }
+    report.memoryMb.api = memoryOf(api.pid).peakMb;
+    report.memoryMb.permissionsOff = memoryOf(off.pid).peakMb;
   } finally {
     await stopServer(api);
+    if (off) await stopServer(off);
   }
+  await resetBenchState(db.url);
 
   // 3. The floor, checked against the API's answers first.
   log('starting the floor server...');
