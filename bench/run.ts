@@ -72,7 +72,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 /** Paired single requests per scenario for the permission cost (after PAIRS_WARMUP thrown away). */
 const PAIRS = 40;
-const PAIRS_WARMUP = 6;
+const PAIRS_WARMUP = 10;
 
 interface Probe {
   status: number;
@@ -254,7 +254,6 @@ async function runCompiled(args: Args): Promise<void> {
   if (write.ok) scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: true });
   report.settings.programmes = scenarios[0]!.requests.length;
   let leisureAnswers: unknown[] = [];
-  let off: Started | undefined;
   const peaks: string[] = [];
   try {
     for (const scenario of scenarios) {
@@ -268,31 +267,41 @@ async function runCompiled(args: Args): Promise<void> {
     }
     notes.push(`Peak RSS (VmHWM) of the API after each scenario, in order: ${peaks.join(', ')}.`);
     if (!write.ok) rows.push({ scenario: 'write', server: 'api', skipped: write.why });
-    await resetBenchState(db.url);
+    report.memoryMb.api = memoryOf(api.pid).peakMb;
+  } finally {
+    await stopServer(api);
+  }
+  await resetBenchState(db.url);
 
-    // 2. The API, permissions off (the bench-only flag): the same read scenarios, then the
-    // two servers asked the same requests alternately, one at a time.
-    log('starting the API with permissions off...');
-    off = await startServer('API (permissions off)', mainJs, apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' }), { cwd: ROOT });
-    report.startupMs.permissionsOff = off.startupMs;
-    const reads = scenarios.filter((s) => s.key !== 'write');
+  // 2. The API, permissions off (the bench-only flag). First, with a fresh API with
+  // permissions beside it (same history: started together, warmed by the same requests),
+  // each read scenario's requests sent to the two alternately, one at a time; then the
+  // read scenarios under load, as for the API.
+  log('starting the API with permissions off, and a fresh API with permissions beside it...');
+  const off = await startServer('API (permissions off)', mainJs, apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' }), { cwd: ROOT });
+  report.startupMs.permissionsOff = off.startupMs;
+  const reads = scenarios.filter((s) => s.key !== 'write');
+  try {
+    const on = await startServer('API (paired)', mainJs, apiEnv(db), { cwd: ROOT });
+    try {
+      for (const scenario of reads) {
+        const requests = graphqlRequests(scenario);
+        const result = await paired({ origin: on.origin, requests }, { origin: off.origin, requests }, PAIRS, PAIRS_WARMUP);
+        log(`${scenario.key}, paired one at a time: p50 ${result.a.p50.toFixed(1)} ms on, ${result.b.p50.toFixed(1)} ms off`);
+        report.permissionPairs[scenario.key] = result;
+      }
+    } finally {
+      await stopServer(on);
+    }
     for (const scenario of reads) {
       const checked = await check(off, scenario);
       const result = await load(off.origin, graphqlRequests(scenario), options, off.pid);
       log(`${scenario.key} (permissions off): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
       rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
     }
-    for (const scenario of reads) {
-      const requests = graphqlRequests(scenario);
-      const result = await paired({ origin: api.origin, requests }, { origin: off.origin, requests }, PAIRS, PAIRS_WARMUP);
-      log(`${scenario.key}, paired one at a time: p50 ${result.a.p50.toFixed(1)} ms on, ${result.b.p50.toFixed(1)} ms off`);
-      report.permissionPairs[scenario.key] = result;
-    }
-    report.memoryMb.api = memoryOf(api.pid).peakMb;
     report.memoryMb.permissionsOff = memoryOf(off.pid).peakMb;
   } finally {
-    await stopServer(api);
-    if (off) await stopServer(off);
+    await stopServer(off);
   }
   await resetBenchState(db.url);
 
