@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -82,10 +82,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!viewer) throw new Unauthenticated('No active account for this token');
     restrictToProgramme(em, viewer.programmeId);
     const at = now();
-    return { requestId, now: at, em, viewer, access: new Access(em, viewer, at), loaders: createLoaders(em) };
+    return { requestId, now: at, em, viewer, access: new Access(em, viewer, at), loaders: createLoaders(em, viewer.programmeId) };
   }
 
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled()];
+  // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
+  // cache-control plugin wraps every field's resolver to read them.
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin);
   const apollo = new ApolloServer<Context>({
     schema,

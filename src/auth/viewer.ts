@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../db/sql';
 import type { PartnerKind, Role } from '../entities';
 import type { Viewer } from '../context';
 
 /** The active account whose identity-provider subject is `subject`, as a Viewer (one SQL statement). */
 export async function viewerForSubject(em: EntityManager, subject: string): Promise<Viewer | undefined> {
-  const rows: {
+  const rows = await sql<{
     id: string;
     programme_id: string;
     role: Role;
@@ -13,10 +14,11 @@ export async function viewerForSubject(em: EntityManager, subject: string): Prom
     partner_id: string | null;
     partner_kind: PartnerKind | null;
     guardian_id: string | null;
-  }[] = await em.getConnection().execute(
+  }>(
+    em,
     `select a.id, a.programme_id, a.role, a.email, a.display_name, a.partner_id, p.kind as partner_kind, a.guardian_id
        from account a left join partner p on p.id = a.partner_id and p.programme_id = a.programme_id
-      where a.subject = ? and a.active`,
+      where a.subject = $1 and a.active`,
     [subject],
   );
   const row = rows[0];

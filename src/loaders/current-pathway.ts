@@ -1,5 +1,4 @@
 import { PathwayStatus } from '../entities/enums';
-import type { Pathway } from '../entities';
 
 /**
  * "The current pathway" of a child, one definition for the loader (in JS) and for the
@@ -14,13 +13,21 @@ const RANK: Record<PathwayStatus, number> = {
   [PathwayStatus.CLOSED]: 3,
 };
 
-export function pickCurrentPathway(pathways: Pathway[]): Pathway | null {
-  let best: Pathway | null = null;
+/** What the choice reads of a pathway (an entity or its record). */
+interface Candidate {
+  id: string;
+  status: PathwayStatus;
+  startDate?: string | null;
+  createdAt: Date;
+}
+
+export function pickCurrentPathway<P extends Candidate>(pathways: P[]): P | null {
+  let best: P | null = null;
   for (const p of pathways) if (!best || compare(p, best) < 0) best = p;
   return best;
 }
 
-function compare(a: Pathway, b: Pathway): number {
+function compare(a: Candidate, b: Candidate): number {
   return (
     RANK[a.status as PathwayStatus] - RANK[b.status as PathwayStatus] ||
     compareNullableDesc(a.startDate, b.startDate) ||
@@ -30,7 +37,7 @@ function compare(a: Pathway, b: Pathway): number {
 }
 
 /** Descending, nulls last (PostgreSQL's `desc nulls last`). */
-function compareNullableDesc(a: string | undefined, b: string | undefined): number {
+function compareNullableDesc(a: string | null | undefined, b: string | null | undefined): number {
   if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
   return a < b ? 1 : a > b ? -1 : 0;
 }

@@ -1,56 +1,97 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Account,
+  Accommodation,
+  Action,
+  AdaptedActivity,
   Child,
   Consent,
+  ConsentScope,
+  Family,
+  Guardian,
   InclusionFollowUp,
+  Objective,
   Observation,
   Partner,
   Pathway,
   Referral,
+  Review,
   ServiceLink,
+  TeamMeeting,
 } from '../entities';
 import type { DataCategory } from '../entities/enums';
 import { pickCurrentPathway } from './current-pathway';
+import { readRecords, type RecordOf } from '../read/records';
 
 /**
- * Hand-written DataLoaders, one set per request (made in createContext(), with the
- * request's EntityManager fork): the inverse lookups the entities do not declare
+ * The read model's loaders, one set per request (made in createContext()): records
+ * (src/read/records.ts, plain rows, no entity hydration) by id and the inverse lookups
  * (child → pathway, follow-up, links, consents, referrals, observations; family →
- * children). Each batch is one SQL statement whatever the number of keys, so a page of
- * 100 children costs the same number of statements as a page of 1.
+ * children, guardians; pathway → objectives, actions, reviews). Each batch is one SQL
+ * statement whatever the number of keys, so a page of 100 children costs the same number
+ * of statements as a page of 1.
  *
  * They return rows of any child they are asked about: callers ask only for children
- * already checked against the viewer's rows (src/resolvers/rows.ts).
+ * already checked against the viewer's rows (src/resolvers/rows.ts). Every statement is
+ * also restricted to the viewer's programme.
  *
- * Each loader joins the to-one relations its rows' resolvers read (partner, account,
- * guardian, consent, team meeting). Left to `Ref.load()`, those would be batched in the
- * tick after each loader returns: two branches of a response (links and referrals, say)
- * would then load partners in one batch or in two, depending on which query came back
- * first, and skip the load altogether when the identity map already held the rows. The
- * joins make the number of statements of a request the same every time
- * (tests/sql-count.int.test.ts).
+ * The number of statements of a request must not depend on timing
+ * (tests/sql-count.int.test.ts). A loader asked for different keys by two branches of a
+ * response (the partner of a link, the partner of a referral) would send one batch or two
+ * depending on which branch's rows came back first. So the objects many branches point to
+ * (partners, accounts: a programme's directory, not personal data beyond staff names) are
+ * read all at once, on first use; a consent's giver is read with the guardians of the
+ * child's household.
  */
 export interface Loaders {
-  /** Child id → its inclusion follow-up, or null. */
-  inclusionFollowUpByChild: DataLoader<string, InclusionFollowUp | null>;
-  /** Child id → its current pathway (see ./current-pathway.ts), or null. */
-  currentPathwayByChild: DataLoader<string, Pathway | null>;
-  /** Child id → its service links, newest validity first. */
-  serviceLinksByChild: DataLoader<string, ServiceLink[]>;
-  /** Child id → its consents, newest first. */
-  consentsByChild: DataLoader<string, Consent[]>;
-  /** Child id → its referrals, newest first. */
-  referralsByChild: DataLoader<string, Referral[]>;
-  /** (child id, category) → the child's observations of that category, newest first. */
-  observationsByChild: DataLoader<ObservationKey, Observation[], string>;
+  /** Child id → the child (any child of the programme: callers check the rows). */
+  childById: DataLoader<string, RecordOf<Child> | null>;
+  /** Family id → the family. */
+  familyById: DataLoader<string, RecordOf<Family> | null>;
   /** Family id → all its children (not restricted to any viewer's rows), by name. */
-  childrenByFamily: DataLoader<string, Child[]>;
-  /**
-   * Partner id → the partner (not personal data), for rows read through a collection, whose
-   * to-one relations cannot be joined (a pathway's actions: their provider).
-   */
-  partnerById: DataLoader<string, Partner | null>;
+  childrenByFamily: DataLoader<string, RecordOf<Child>[]>;
+  /** Family id → its guardians, by last name, first name, id. */
+  guardiansByFamily: DataLoader<string, RecordOf<Guardian>[]>;
+  /** Guardian id → the guardian (a giver outside the child's household: not expected). */
+  guardianById: DataLoader<string, RecordOf<Guardian> | null>;
+  /** Partner id → the partner, from the programme's directory. */
+  partnerById: ById<RecordOf<Partner>>;
+  /** Account id → the account, from the programme's directory (only names are shown). */
+  accountById: ById<RecordOf<Account>>;
+  /** Child id → its inclusion follow-up, or null. */
+  inclusionFollowUpByChild: DataLoader<string, RecordOf<InclusionFollowUp> | null>;
+  /** Follow-up id → its accommodations, by creation. */
+  accommodationsByFollowUp: DataLoader<string, RecordOf<Accommodation>[]>;
+  /** Follow-up id → its adapted activities, by creation. */
+  adaptedActivitiesByFollowUp: DataLoader<string, RecordOf<AdaptedActivity>[]>;
+  /** Child id → its current pathway (see ./current-pathway.ts), or null. */
+  currentPathwayByChild: DataLoader<string, RecordOf<Pathway> | null>;
+  /** Pathway id → its objectives, by creation. */
+  objectivesByPathway: DataLoader<string, RecordOf<Objective>[]>;
+  /** Pathway id → the actions it takes part in, by start date (unknown last), title. */
+  actionsByPathway: DataLoader<string, RecordOf<Action>[]>;
+  /** Pathway id → its reviews, newest first. */
+  reviewsByPathway: DataLoader<string, RecordOf<Review>[]>;
+  /** Child id → its service links, newest validity first. */
+  serviceLinksByChild: DataLoader<string, RecordOf<ServiceLink>[]>;
+  /** Child id → its consents, newest first. */
+  consentsByChild: DataLoader<string, RecordOf<Consent>[]>;
+  /** Consent id → the consent (for links and pathways of consents not read by child). */
+  consentById: DataLoader<string, RecordOf<Consent> | null>;
+  /** Consent id → the lines of its scope. */
+  scopeByConsent: DataLoader<string, RecordOf<ConsentScope>[]>;
+  /** Child id → its referrals, newest first. */
+  referralsByChild: DataLoader<string, RecordOf<Referral>[]>;
+  /** Team meeting id → the meeting. */
+  teamMeetingById: DataLoader<string, RecordOf<TeamMeeting> | null>;
+  /** (child id, category) → the child's observations of that category, newest first. */
+  observationsByChild: DataLoader<ObservationKey, RecordOf<Observation>[], string>;
+}
+
+/** A lookup by id (a DataLoader, or a directory read at once). */
+export interface ById<R> {
+  load(id: string): Promise<R | null>;
 }
 
 export interface ObservationKey {
@@ -58,63 +99,85 @@ export interface ObservationKey {
   category: DataCategory;
 }
 
-export function createLoaders(em: EntityManager): Loaders {
+/**
+ * `programmeId`: the viewer's programme. Every statement reads only its rows (on top of
+ * the callers' own row checks).
+ */
+export function createLoaders(em: EntityManager, programmeId: string | null): Loaders {
+  type Entity<E extends object> = Parameters<typeof readRecords<E>>[1];
+
+  /** Records of `entity` whose `column` is one of `keys`, grouped by `keyOf`, in `orderBy`. */
+  const recordsBy = async <E extends object>(
+    entity: Entity<E>,
+    column: string,
+    keyOf: (record: RecordOf<E>) => string,
+    keys: readonly string[],
+    orderBy?: string,
+  ): Promise<Map<string, RecordOf<E>[]>> => {
+    const rows = await readRecords(em, entity, `t.programme_id = $1 and ${column} = any($2::uuid[])`, [programmeId, keys], orderBy);
+    return groupBy(rows, keyOf);
+  };
+  const listsBy = <E extends object>(entity: Entity<E>, column: string, keyOf: (record: RecordOf<E>) => string, orderBy?: string) =>
+    new DataLoader<string, RecordOf<E>[]>(async (keys) => listsFor(keys, await recordsBy(entity, column, keyOf, keys, orderBy)));
+  const oneBy = <E extends object>(entity: Entity<E>, column: string, keyOf: (record: RecordOf<E>) => string) =>
+    new DataLoader<string, RecordOf<E> | null>(async (keys) => {
+      const found = await recordsBy(entity, column, keyOf, keys);
+      return keys.map((key) => found.get(key)?.[0] ?? null);
+    });
+  const byId = <E extends { id: string }>(entity: Entity<E>) => oneBy<E>(entity, 't.id', (r) => idOfRecord(r));
+  /** Every row of a small per-programme table, read once on first use. */
+  const directory = <E extends { id: string }>(entity: Entity<E>): ById<RecordOf<E>> => {
+    let all: Promise<Map<string, RecordOf<E>>> | undefined;
+    return {
+      async load(id) {
+        all ??= readRecords(em, entity, 't.programme_id = $1', [programmeId]).then(
+          (rows) => new Map(rows.map((r) => [idOfRecord(r), r] as const)),
+        );
+        return (await all).get(id) ?? null;
+      },
+    };
+  };
+
   /** Child id → all its observations, newest first (the categories are told apart in memory). */
-  const observationsOfChild = new DataLoader<string, Observation[]>(async (childIds) => {
-    const rows = await em.find(
-      Observation,
-      { child: { $in: [...childIds] } },
-      { populate: ['author', 'partner'], orderBy: { createdAt: 'desc', id: 'asc' } },
-    );
-    return listsFor(childIds, groupBy(rows, (o) => o.child.id));
-  });
+  const observationsOfChild = listsBy(Observation, 't.child_id', (o) => o.childId, 't.created_at desc, t.id');
 
   return {
-    inclusionFollowUpByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(
-        InclusionFollowUp,
-        { child: { $in: [...childIds] } },
-        { populate: ['referent', 'assessedBy', 'accommodations.partner', 'adaptedActivities.partner'] },
-      );
-      const byChild = new Map(rows.map((f) => [f.child.id, f] as const));
-      return childIds.map((id) => byChild.get(id) ?? null);
-    }),
+    childById: byId(Child),
+    familyById: byId(Family),
+    childrenByFamily: listsBy(Child, 't.family_id', (c) => c.familyId, 't.last_name, t.first_name, t.id'),
+    guardiansByFamily: listsBy(Guardian, 't.family_id', (g) => g.familyId, 't.last_name collate "C", t.first_name collate "C", t.id'),
+    guardianById: byId(Guardian),
+    partnerById: directory(Partner),
+    accountById: directory(Account),
+
+    inclusionFollowUpByChild: oneBy(InclusionFollowUp, 't.child_id', (f) => f.childId),
+    accommodationsByFollowUp: listsBy(Accommodation, 't.follow_up_id', (a) => a.followUpId, 't.created_at, t.id'),
+    adaptedActivitiesByFollowUp: listsBy(AdaptedActivity, 't.follow_up_id', (a) => a.followUpId, 't.created_at, t.id'),
 
     currentPathwayByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(Pathway, { child: { $in: [...childIds] } }, { populate: ['referent'] });
-      const byChild = groupBy(rows, (p) => p.child.id);
+      const byChild = await recordsBy(Pathway, 't.child_id', (p) => p.childId, childIds);
       return childIds.map((id) => pickCurrentPathway(byChild.get(id) ?? []));
     }),
-
-    serviceLinksByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(
-        ServiceLink,
-        { child: { $in: [...childIds] } },
-        {
-          populate: ['partner', 'originPartner', 'createdBy', 'consent.givenBy'],
-          orderBy: { validFrom: 'desc', createdAt: 'desc', id: 'asc' },
-        },
+    objectivesByPathway: listsBy(Objective, 't.pathway_id', (o) => o.pathwayId, 't.created_at, t.id'),
+    actionsByPathway: new DataLoader(async (pathwayIds) => {
+      const rows = await readRecords(
+        em,
+        Action,
+        't.programme_id = $1 and ap.pathway_id = any($2::uuid[])',
+        [programmeId, pathwayIds],
+        't.start_date nulls last, t.title collate "C", t.id',
+        { join: 'join action_pathway ap on ap.action_id = t.id', ownerColumn: 'ap.pathway_id' },
       );
-      return listsFor(childIds, groupBy(rows, (l) => l.child.id));
+      return listsFor(pathwayIds, groupBy(rows, (a) => (a as unknown as { ownerId: string }).ownerId));
     }),
+    reviewsByPathway: listsBy(Review, 't.pathway_id', (r) => r.pathwayId, 't.held_on desc, t.id'),
 
-    consentsByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(
-        Consent,
-        { child: { $in: [...childIds] } },
-        { populate: ['givenBy', 'recordedBy', 'scope.partner'], orderBy: { givenAt: 'desc', id: 'asc' } },
-      );
-      return listsFor(childIds, groupBy(rows, (c) => c.child.id));
-    }),
-
-    referralsByChild: new DataLoader(async (childIds) => {
-      const rows = await em.find(
-        Referral,
-        { child: { $in: [...childIds] } },
-        { populate: ['referringPartner', 'assignedTo', 'teamMeeting'], orderBy: { referredOn: 'desc', id: 'desc' } },
-      );
-      return listsFor(childIds, groupBy(rows, (r) => r.child.id));
-    }),
+    serviceLinksByChild: listsBy(ServiceLink, 't.child_id', (l) => l.childId, 't.valid_from desc, t.created_at desc, t.id'),
+    consentsByChild: listsBy(Consent, 't.child_id', (c) => c.childId, 't.given_at desc, t.id'),
+    consentById: byId(Consent),
+    scopeByConsent: listsBy(ConsentScope, 't.consent_id', (l) => l.consentId, 't.created_at, t.id'),
+    referralsByChild: listsBy(Referral, 't.child_id', (r) => r.childId, 't.referred_on desc, t.id desc'),
+    teamMeetingById: byId(TeamMeeting),
 
     // Keyed by (child, category), loaded by child: the blocks of a child ask for their
     // observations at different ticks (schooling at once, social after the family, inclusion
@@ -129,24 +192,11 @@ export function createLoaders(em: EntityManager): Loaders {
       },
       { cacheKeyFn: observationKey },
     ),
-
-    childrenByFamily: new DataLoader(async (familyIds) => {
-      const rows = await em.find(
-        Child,
-        { family: { $in: [...familyIds] } },
-        { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } },
-      );
-      return listsFor(familyIds, groupBy(rows, (c) => c.family.id));
-    }),
-
-    // Always one query, even when the identity map already holds some of the partners:
-    // Ref.load() would skip those, and the count would depend on what other branches loaded first.
-    partnerById: new DataLoader(async (ids) => {
-      const rows = await em.find(Partner, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((p) => [p.id, p] as const));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
   };
+}
+
+function idOfRecord(record: unknown): string {
+  return (record as { id: string }).id;
 }
 
 function observationKey(key: ObservationKey): string {

@@ -1,3 +1,5 @@
+import { sql } from '../db/sql';
+import { isRecordOf } from '../read/records';
 import { defaultFieldResolver, getNamedType, isIntrospectionType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
@@ -32,9 +34,13 @@ export function logIdentityReads(schema: GraphQLSchema): GraphQLSchema {
 }
 
 function noteChildren<T>(ctx: Context, value: T): T {
-  if (value instanceof Child) ctx.access.log.read(value.id, DataCategory.IDENTITY);
-  else if (Array.isArray(value)) for (const item of value) if (item instanceof Child) ctx.access.log.read(item.id, DataCategory.IDENTITY);
+  if (isChild(value)) ctx.access.log.read(value.id, DataCategory.IDENTITY);
+  else if (Array.isArray(value)) for (const item of value) if (isChild(item)) ctx.access.log.read(item.id, DataCategory.IDENTITY);
   return value;
+}
+
+function isChild(value: unknown): value is { id: string } {
+  return value instanceof Child || isRecordOf(value, Child);
 }
 
 const CATEGORY_ORDER = Object.values(DataCategory);
@@ -55,10 +61,11 @@ export async function flushAccessLog(ctx: Context): Promise<void> {
   };
   push(ctx.access.log.reads, AccessAction.READ);
   push(ctx.access.log.denials, AccessAction.DENIED);
-  await ctx.em.getConnection().execute(
+  await sql(
+    ctx.em,
     `insert into access_event (id, programme_id, at, account_id, partner_id, action, entity, child_id, categories, request_id)
-     select gen_random_uuid(), ?, ?, ?, ?, e.action::access_action, 'Child', e.child_id, e.categories::data_category[], ?
-       from unnest(?::uuid[], ?::text[], ?::text[]) as e(child_id, action, categories)`,
+     select gen_random_uuid(), $1, $2, $3, $4, e.action::access_action, 'Child', e.child_id, e.categories::data_category[], $5
+       from unnest($6::uuid[], $7::text[], $8::text[]) as e(child_id, action, categories)`,
     [
       viewer.programmeId,
       ctx.now,

@@ -1,3 +1,5 @@
+import { isRecordOf } from '../read/records';
+import { sql } from '../db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Child } from '../entities/child.entity';
@@ -55,8 +57,8 @@ export class Access {
    * entity with a `child` reference. Anything else owns no child data.
    */
   async ownerChildren(owner: unknown): Promise<string[]> {
-    if (owner instanceof Child) return [owner.id];
-    if (owner instanceof Family) return this.familyChildren.load(owner.id);
+    if (owner instanceof Child || isRecordOf(owner, Child)) return [owner.id];
+    if (owner instanceof Family || isRecordOf(owner, Family)) return this.familyChildren.load(owner.id);
     if (owner && typeof owner === 'object') {
       const { childId, child } = owner as { childId?: unknown; child?: { id?: unknown } };
       if (typeof childId === 'string') return [childId];
@@ -86,9 +88,7 @@ export class Access {
   readonly log = new AccessLog();
 
   private readonly familyChildren = new DataLoader<string, string[]>(async (familyIds) => {
-    const rows: { id: string; family_id: string }[] = await this.em
-      .getConnection()
-      .execute('select id, family_id from child where family_id = any(?::uuid[])', [pgArray(familyIds)]);
+    const rows = await sql<{ id: string; family_id: string }>(this.em, 'select id, family_id from child where family_id = any($1::uuid[])', [familyIds]);
     const byFamily = new Map<string, string[]>();
     for (const row of rows) byFamily.set(row.family_id, [...(byFamily.get(row.family_id) ?? []), row.id]);
     return familyIds.map((id) => byFamily.get(id) ?? []);
@@ -111,7 +111,7 @@ export class Access {
     if (max.size === 0) return { byChild: new Map() };
     const rule = ROLE_POLICY[viewer.role].rows;
     const today = parisDate(this.now);
-    const conn = this.em.getConnection();
+    const query = (text: string, params: unknown[]) => sql<{ child_id: string }>(this.em, text, params);
     const withMax = (rows: { child_id: string }[]) =>
       new Map(rows.map((r) => [r.child_id, max] as const));
 
@@ -123,22 +123,22 @@ export class Access {
       case RowRule.REFERENT:
         return {
           byChild: withMax(
-            await conn.execute(
-              `select child_id from pathway where programme_id = ? and referent_id = ?
+            await query(
+              `select child_id from pathway where programme_id = $1 and referent_id = $2
                union
-               select child_id from referral where programme_id = ? and assigned_to_id = ?`,
-              [viewer.programmeId, viewer.accountId, viewer.programmeId, viewer.accountId],
+               select child_id from referral where programme_id = $1 and assigned_to_id = $2`,
+              [viewer.programmeId, viewer.accountId],
             ),
           ),
         };
       case RowRule.INCLUSION:
         return {
           byChild: withMax(
-            await conn.execute(
-              `select child_id from inclusion_follow_up where programme_id = ?
+            await query(
+              `select child_id from inclusion_follow_up where programme_id = $1
                union
-               select child_id from service_link where programme_id = ? and created_by_id = ?`,
-              [viewer.programmeId, viewer.programmeId, viewer.accountId],
+               select child_id from service_link where programme_id = $1 and created_by_id = $2`,
+              [viewer.programmeId, viewer.accountId],
             ),
           ),
         };
@@ -146,10 +146,10 @@ export class Access {
         if (!viewer.guardianId) return { byChild: new Map() };
         return {
           byChild: withMax(
-            await conn.execute(
+            await query(
               `select c.id as child_id from child c
                join guardian g on g.family_id = c.family_id
-               where g.id = ? and g.parental_authority and c.programme_id = ?`,
+               where g.id = $1 and g.parental_authority and c.programme_id = $2`,
               [viewer.guardianId, viewer.programmeId],
             ),
           ),
@@ -173,7 +173,8 @@ export class Access {
     today: string,
     max: CategorySet,
   ): Promise<Map<string, CategorySet>> {
-    const rows: { child_id: string; categories: string[] }[] = await this.em.getConnection().execute(
+    const rows = await sql<{ child_id: string; categories: string[] }>(
+      this.em,
       `select sl.child_id,
               case when sl.legal_basis = 'CONSENT'
                    then array(select unnest(sl.categories) intersect select unnest(cs.categories))
@@ -181,12 +182,12 @@ export class Access {
          from service_link sl
          left join consent c on c.id = sl.consent_id
          left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
-        where sl.programme_id = ? and sl.partner_id = ? and sl.status = 'ACTIVE'
-          and sl.valid_from <= ?::date and (sl.valid_until is null or sl.valid_until >= ?::date)
+        where sl.programme_id = $1 and sl.partner_id = $2 and sl.status = 'ACTIVE'
+          and sl.valid_from <= $3::date and (sl.valid_until is null or sl.valid_until >= $3::date)
           and (sl.legal_basis <> 'CONSENT'
                or (c.id is not null and c.child_id = sl.child_id and c.withdrawn_at is null
-                   and c.given_at <= ? and (c.expires_on is null or c.expires_on >= ?::date)))`,
-      [programmeId, partnerId, today, today, this.now, today],
+                   and c.given_at <= $4 and (c.expires_on is null or c.expires_on >= $3::date)))`,
+      [programmeId, partnerId, today, this.now],
     );
     const byChild = new Map<string, Set<DataCategory>>();
     for (const row of rows) {

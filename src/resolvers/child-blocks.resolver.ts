@@ -33,7 +33,7 @@ import type {
   SchoolingSource,
   SocialSource,
 } from '../schema/sources';
-import { guardiansOf, pathwayActions, pathwayObjectives, pathwayReviews } from './relations';
+import type { RecordOf } from '../read/records';
 import { childLinks } from './rows';
 
 /*
@@ -45,15 +45,15 @@ import { childLinks } from './rows';
 @Resolver(() => ChildContactType)
 export class ChildContactResolver {
   @FieldResolver()
-  guardians(@Root() block: ContactSource): Promise<Guardian[]> {
-    return guardiansOf(block.family);
+  guardians(@Root() block: ContactSource, @Ctx() ctx: Context): Promise<RecordOf<Guardian>[]> {
+    return ctx.loaders.guardiansByFamily.load(block.familyId);
   }
 }
 
 @Resolver(() => ChildSchoolingType)
 export class ChildSchoolingResolver {
   @FieldResolver()
-  observations(@Root() block: SchoolingSource, @Ctx() ctx: Context): Promise<Observation[]> {
+  observations(@Root() block: SchoolingSource, @Ctx() ctx: Context): Promise<RecordOf<Observation>[]> {
     return ctx.loaders.observationsByChild.load({ childId: block.childId, category: DataCategory.SCHOOLING });
   }
 }
@@ -61,7 +61,7 @@ export class ChildSchoolingResolver {
 @Resolver(() => ChildSocialType)
 export class ChildSocialResolver {
   @FieldResolver()
-  observations(@Root() block: SocialSource, @Ctx() ctx: Context): Promise<Observation[]> {
+  observations(@Root() block: SocialSource, @Ctx() ctx: Context): Promise<RecordOf<Observation>[]> {
     return ctx.loaders.observationsByChild.load({ childId: block.childId, category: DataCategory.SOCIAL });
   }
 }
@@ -69,7 +69,7 @@ export class ChildSocialResolver {
 @Resolver(() => ChildHealthType)
 export class ChildHealthResolver {
   @FieldResolver()
-  observations(@Root() block: HealthSource, @Ctx() ctx: Context): Promise<Observation[]> {
+  observations(@Root() block: HealthSource, @Ctx() ctx: Context): Promise<RecordOf<Observation>[]> {
     return ctx.loaders.observationsByChild.load({ childId: block.childId, category: DataCategory.HEALTH });
   }
 }
@@ -77,31 +77,30 @@ export class ChildHealthResolver {
 @Resolver(() => ChildInclusionType)
 export class ChildInclusionResolver {
   @FieldResolver()
-  async referent(@Root() block: InclusionSource): Promise<Account | null> {
-    return (await block.followUp?.referent?.load()) ?? null;
+  async referent(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    const id = block.followUp?.referentId;
+    return id ? ctx.loaders.accountById.load(id) : null;
   }
 
   @FieldResolver()
   needsAssessment(@Root() block: InclusionSource): NeedsAssessmentSource | null {
     const f = block.followUp;
-    if (!f || (f.assessedOn == null && f.findings == null && f.assessedBy == null)) return null;
+    if (!f || (f.assessedOn == null && f.findings == null && f.assessedById == null)) return null;
     return { childId: block.childId, followUp: f, date: f.assessedOn ?? null, findings: f.findings ?? null };
   }
 
   @FieldResolver()
-  async accommodations(@Root() block: InclusionSource): Promise<Accommodation[]> {
-    if (!block.followUp) return [];
-    return (await block.followUp.accommodations.load()).getItems();
+  async accommodations(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<RecordOf<Accommodation>[]> {
+    return block.followUp ? ctx.loaders.accommodationsByFollowUp.load(block.followUp.id) : [];
   }
 
   @FieldResolver()
-  async adaptedActivities(@Root() block: InclusionSource): Promise<AdaptedActivity[]> {
-    if (!block.followUp) return [];
-    return (await block.followUp.adaptedActivities.load()).getItems();
+  async adaptedActivities(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<RecordOf<AdaptedActivity>[]> {
+    return block.followUp ? ctx.loaders.adaptedActivitiesByFollowUp.load(block.followUp.id) : [];
   }
 
   @FieldResolver()
-  observations(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<Observation[]> {
+  observations(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<RecordOf<Observation>[]> {
     return ctx.loaders.observationsByChild.load({ childId: block.childId, category: DataCategory.INCLUSION });
   }
 }
@@ -109,50 +108,51 @@ export class ChildInclusionResolver {
 @Resolver(() => NeedsAssessmentType)
 export class NeedsAssessmentResolver {
   @FieldResolver()
-  async assessedBy(@Root() block: NeedsAssessmentSource): Promise<Account | null> {
-    return (await block.followUp.assessedBy?.load()) ?? null;
+  async assessedBy(@Root() block: NeedsAssessmentSource, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    const id = block.followUp.assessedById;
+    return id ? ctx.loaders.accountById.load(id) : null;
   }
 }
 
 @Resolver(() => ChildPathwayType)
 export class ChildPathwayResolver {
   @FieldResolver()
-  current(@Root() block: PathwayBlockSource): Pathway | null {
+  current(@Root() block: PathwayBlockSource): RecordOf<Pathway> | null {
     return block.pathway;
   }
 
   @FieldResolver()
-  async referent(@Root() block: PathwayBlockSource): Promise<Account | null> {
-    return (await block.pathway?.referent.load()) ?? null;
+  async referent(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    return block.pathway ? ctx.loaders.accountById.load(block.pathway.referentId) : null;
   }
 
   @FieldResolver()
-  objectives(@Root() block: PathwayBlockSource): Promise<Objective[]> {
-    return block.pathway ? pathwayObjectives(block.pathway) : Promise.resolve([]);
+  async objectives(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<Objective>[]> {
+    return block.pathway ? ctx.loaders.objectivesByPathway.load(block.pathway.id) : [];
   }
 
   @FieldResolver()
-  actions(@Root() block: PathwayBlockSource): Promise<Action[]> {
-    return block.pathway ? pathwayActions(block.pathway) : Promise.resolve([]);
+  async actions(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<Action>[]> {
+    return block.pathway ? ctx.loaders.actionsByPathway.load(block.pathway.id) : [];
   }
 
   @FieldResolver()
-  reviews(@Root() block: PathwayBlockSource): Promise<Review[]> {
-    return block.pathway ? pathwayReviews(block.pathway) : Promise.resolve([]);
+  async reviews(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<Review>[]> {
+    return block.pathway ? ctx.loaders.reviewsByPathway.load(block.pathway.id) : [];
   }
 
   @FieldResolver()
-  referrals(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<Referral[]> {
+  referrals(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<Referral>[]> {
     return ctx.loaders.referralsByChild.load(block.childId);
   }
 
   @FieldResolver()
-  consents(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<Consent[]> {
+  consents(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<Consent>[]> {
     return ctx.loaders.consentsByChild.load(block.childId);
   }
 
   @FieldResolver()
-  serviceLinks(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<ServiceLink[]> {
+  serviceLinks(@Root() block: PathwayBlockSource, @Ctx() ctx: Context): Promise<RecordOf<ServiceLink>[]> {
     return childLinks(ctx, block.childId);
   }
 }

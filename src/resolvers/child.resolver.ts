@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { QueryBuilder } from '@mikro-orm/postgresql';
-import { Child, Consent, Family, Partner, ServiceLink } from '../entities';
+import { raw, type QueryBuilder } from '@mikro-orm/postgresql';
+import { Child, type Consent, type Family, type Partner, type ServiceLink } from '../entities';
 import type { Context } from '../context';
 import { ChildConnectionType, ChildType, EligibilityType } from '../schema/child.type';
 import { ChildrenArgs, ChildrenFilter } from '../schema/child.inputs';
@@ -16,7 +16,8 @@ import type {
 import { filterIdOfType, idOfType } from '../schema/global-id';
 import { currentPathwayStatusSql } from '../loaders/current-pathway';
 import { BadUserInput } from '../errors';
-import { assertChildVisible, childLinks, childRowsWhere } from './rows';
+import { assertChildVisible, childLinks, childRowsWhere, type ChildRecord } from './rows';
+import { shapeOf, type RecordOf } from '../read/records';
 import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
 import { ageToday, eligibilityOf, ELIGIBLE_SQL, type Eligibility } from './eligibility';
 import { containsPattern, FOLD_PARAMS, foldSql, searchWords } from './search';
@@ -26,7 +27,7 @@ const CURSOR_KIND = 'child';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The children list's sort key, which its cursors encode: last name, first name, id. */
-function childCursor(child: Child): string {
+function childCursor(child: ChildRecord): string {
   return encodeCursor(CURSOR_KIND, [child.lastName, child.firstName, child.id]);
 }
 
@@ -36,7 +37,7 @@ export class ChildResolver {
     nullable: true,
     description: "One child by ID. NOT_FOUND when it does not exist or is outside the viewer's rows (indistinguishable).",
   })
-  async child(@Arg('id', () => ID, { description: 'ID of the child.' }) id: string, @Ctx() ctx: Context): Promise<Child> {
+  async child(@Arg('id', () => ID, { description: 'ID of the child.' }) id: string, @Ctx() ctx: Context): Promise<ChildRecord> {
     return assertChildVisible(ctx, idOfType(id, 'Child', 'id'), 'Child', id);
   }
 
@@ -44,9 +45,10 @@ export class ChildResolver {
     description:
       "The children in the viewer's rows, by last name, first name and id, a page at a time (keyset pagination with opaque cursors).",
   })
-  async children(@Args() args: ChildrenArgs, @Ctx() ctx: Context): Promise<Page<Child>> {
+  async children(@Args() args: ChildrenArgs, @Ctx() ctx: Context): Promise<Page<ChildRecord>> {
     const first = checkFirst(args.first);
-    const qb = ctx.em.createQueryBuilder(Child, 'c').select('c.*').where(await childRowsWhere(ctx));
+    const shape = shapeOf(ctx.em, Child);
+    const qb = ctx.em.createQueryBuilder(Child, 'c').select(raw(shape.select('c'))).where(await childRowsWhere(ctx));
     applyChildrenFilter(qb, args.filter);
     await qb.applyFilters();
     const countQb = qb.clone();
@@ -57,40 +59,41 @@ export class ChildResolver {
       qb.andWhere('(c.last_name, c.first_name, c.id) > (?, ?, ?::uuid)', [lastName, firstName, id]);
     }
     qb.orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' }).limit(first + 1);
-    const rows = await qb.getResultList();
+    // Plain rows (the read model), not entities: see src/read/records.ts.
+    const rows = (await qb.execute<object[]>('all', false)).map((row) => shape.build(row));
     return toPage(rows, first, childCursor, () => countQb.getCount('id'));
   }
 
   @FieldResolver()
-  age(@Root() child: Child, @Ctx() ctx: Context): number {
+  age(@Root() child: ChildRecord, @Ctx() ctx: Context): number {
     return ageToday(ctx, child);
   }
 
   @FieldResolver()
-  async school(@Root() child: Child): Promise<Partner | null> {
-    return (await child.school?.load()) ?? null;
+  async school(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return child.schoolId ? ctx.loaders.partnerById.load(child.schoolId) : null;
   }
 
   @FieldResolver(() => EligibilityType)
-  eligibility(@Root() child: Child, @Ctx() ctx: Context): Promise<Eligibility> {
+  eligibility(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<Eligibility> {
     return eligibilityOf(ctx, child);
   }
 
   @FieldResolver(() => FamilyType)
-  async family(@Root() child: Child): Promise<Family> {
-    return child.family.loadOrFail();
+  async family(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<RecordOf<Family>> {
+    return familyOf(ctx, child);
   }
 
   // The category blocks. The permission layer guards exactly these fields (and
   // serviceLinks, consents below); each returns a value carrying `childId`.
 
   @FieldResolver()
-  async contact(@Root() child: Child): Promise<ContactSource> {
-    return contactOf(await child.family.loadOrFail(), child.id);
+  async contact(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<ContactSource> {
+    return contactOf(await familyOf(ctx, child), child.id);
   }
 
   @FieldResolver()
-  schooling(@Root() child: Child): SchoolingSource {
+  schooling(@Root() child: ChildRecord): SchoolingSource {
     return {
       childId: child.id,
       attendanceConcern: child.attendanceConcern,
@@ -101,8 +104,8 @@ export class ChildResolver {
   }
 
   @FieldResolver()
-  async social(@Root() child: Child): Promise<SocialSource> {
-    const family = await child.family.loadOrFail();
+  async social(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<SocialSource> {
+    const family = await familyOf(ctx, child);
     return {
       childId: child.id,
       familyId: family.id,
@@ -114,7 +117,7 @@ export class ChildResolver {
   }
 
   @FieldResolver()
-  health(@Root() child: Child): HealthSource {
+  health(@Root() child: ChildRecord): HealthSource {
     return {
       childId: child.id,
       diagnosis: child.diagnosis ?? null,
@@ -126,7 +129,7 @@ export class ChildResolver {
 
   /** Never null for a child without follow-up: null must always mean "forbidden". */
   @FieldResolver()
-  async inclusion(@Root() child: Child, @Ctx() ctx: Context): Promise<InclusionSource> {
+  async inclusion(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<InclusionSource> {
     const followUp = await ctx.loaders.inclusionFollowUpByChild.load(child.id);
     return {
       childId: child.id,
@@ -142,7 +145,7 @@ export class ChildResolver {
 
   /** Never null for a child without pathway: null must always mean "forbidden". */
   @FieldResolver()
-  async pathway(@Root() child: Child, @Ctx() ctx: Context): Promise<PathwayBlockSource> {
+  async pathway(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<PathwayBlockSource> {
     const pathway = await ctx.loaders.currentPathwayByChild.load(child.id);
     return {
       childId: child.id,
@@ -155,14 +158,20 @@ export class ChildResolver {
   }
 
   @FieldResolver()
-  serviceLinks(@Root() child: Child, @Ctx() ctx: Context): Promise<ServiceLink[]> {
+  serviceLinks(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<RecordOf<ServiceLink>[]> {
     return childLinks(ctx, child.id);
   }
 
   @FieldResolver()
-  consents(@Root() child: Child, @Ctx() ctx: Context): Promise<Consent[]> {
+  consents(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<RecordOf<Consent>[]> {
     return ctx.loaders.consentsByChild.load(child.id);
   }
+}
+
+async function familyOf(ctx: Context, child: ChildRecord): Promise<RecordOf<Family>> {
+  const family = await ctx.loaders.familyById.load(child.familyId);
+  if (!family) throw new Error(`child ${child.id}: family ${child.familyId} not found`);
+  return family;
 }
 
 /** The filters of `children`, all in SQL on the child aliased `c`. */

@@ -1,4 +1,4 @@
-import type { Child } from '../entities';
+import type { ChildRecord } from './rows';
 import { SchoolNetwork } from '../entities/enums';
 import type { Context } from '../context';
 import { ageOn, parisDate } from '../util/dates';
@@ -7,7 +7,7 @@ import { ageOn, parisDate } from '../util/dates';
 export const MIN_AGE = 2;
 export const MAX_AGE = 16;
 
-export function ageToday(ctx: Context, child: Child): number {
+export function ageToday(ctx: Context, child: { birthDate: string }): number {
   return ageOn(child.birthDate, parisDate(ctx.now));
 }
 
@@ -23,8 +23,21 @@ export interface Eligibility {
  * education networks (REP, REP+) and/or living in a priority neighbourhood (QPV)".
  * Computed and shown, never enforced. The same rule in SQL: ELIGIBLE_SQL.
  */
-export async function eligibilityOf(ctx: Context, child: Child): Promise<Eligibility> {
-  const [school, family] = await Promise.all([child.school?.load(), child.family.load()]);
+export async function eligibilityOf(ctx: Context, child: ChildRecord): Promise<Eligibility> {
+  const [school, family] = await Promise.all([
+    child.schoolId ? ctx.loaders.partnerById.load(child.schoolId) : null,
+    ctx.loaders.familyById.load(child.familyId),
+  ]);
+  return eligibilityFrom(ctx, child, school, family);
+}
+
+/** The same, from the child's school and family as the caller holds them (a mutation's own entities). */
+export function eligibilityFrom(
+  ctx: Context,
+  child: { birthDate: string },
+  school: { network: SchoolNetwork } | null | undefined,
+  family: { qpvCode?: string | null } | null | undefined,
+): Eligibility {
   const age = ageToday(ctx, child);
   const priorityNetwork = school?.network === SchoolNetwork.REP || school?.network === SchoolNetwork.REP_PLUS;
   const priorityNeighbourhood = family?.qpvCode != null;

@@ -25,7 +25,8 @@ import {
   reloaded,
   yearsAfter,
 } from '../workflows/lookups';
-import { visibleChild } from './rows';
+import { visibleChild, type ChildRecord } from './rows';
+import { idOf, type RecordOf } from '../read/records';
 
 /**
  * The inclusion referent's work (domain.md, "InclusionFollowUp", "FamilyMeeting",
@@ -256,33 +257,36 @@ export class InclusionMutations {
 @Resolver(() => InclusionFollowUpType)
 export class InclusionFollowUpResolver {
   @FieldResolver()
-  child(@Root() followUp: InclusionFollowUp, @Ctx() ctx: Context): Promise<Child | null> {
-    return visibleChild(ctx, followUp.child);
+  child(@Root() followUp: InclusionFollowUp | RecordOf<InclusionFollowUp>, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+    return visibleChild(ctx, idOf(followUp, 'child'));
   }
 
   @FieldResolver()
-  async referent(@Root() followUp: InclusionFollowUp): Promise<Account | null> {
-    return (await followUp.referent?.load()) ?? null;
+  async referent(@Root() followUp: InclusionFollowUp | RecordOf<InclusionFollowUp>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    const id = idOf(followUp, 'referent');
+    return id ? ctx.loaders.accountById.load(id) : null;
   }
 }
 
 @Resolver(() => FamilyMeetingType)
 export class FamilyMeetingResolver {
   @FieldResolver()
-  async family(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<Family | null> {
-    const children = await ctx.loaders.childrenByFamily.load(meeting.family.id);
-    for (const c of children) if (await ctx.access.canSee(c.id)) return meeting.family.loadOrFail();
+  async family(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<RecordOf<Family> | null> {
+    const familyId = meeting.family.id;
+    const children = await ctx.loaders.childrenByFamily.load(familyId);
+    for (const c of children) if (await ctx.access.canSee(c.id)) return ctx.loaders.familyById.load(familyId);
     return null;
   }
 
   @FieldResolver()
-  child(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<Child | null> {
-    return visibleChild(ctx, meeting.child);
+  child(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+    return visibleChild(ctx, idOf(meeting, 'child'));
   }
 
   @FieldResolver()
-  async heldBy(@Root() meeting: FamilyMeeting): Promise<Account | null> {
-    return (await meeting.heldBy?.load()) ?? null;
+  async heldBy(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    const id = idOf(meeting, 'heldBy');
+    return id ? ctx.loaders.accountById.load(id) : null;
   }
 }
 

@@ -25,7 +25,7 @@ import { NodeInterface } from '../schema/node.type';
 import { GuardianSummaryValue, ViewerValue } from '../schema/sources';
 import { fromGlobalId } from '../schema/global-id';
 import { NotFound } from '../errors';
-import { assertCategory, assertChildVisible, concernsViewer, keepVisibleChildren } from './rows';
+import { assertCategory, assertChildVisible, concernsViewer, keepVisibleChildren, type ChildRecord } from './rows';
 import { assertFamilyVisible } from './family.resolver';
 
 /**
@@ -108,8 +108,8 @@ const FETCH: Record<string, Fetch> = {
   Action: async (ctx, id, shown) => {
     const action = await inProgramme(ctx, Action, id, 'Action', shown);
     const pathways = (await action.pathways.load()).getItems();
-    const children = await Promise.all(pathways.map((p) => p.child.loadOrFail()));
-    const visible = await keepVisibleChildren(ctx, children);
+    const children = await ctx.loaders.childById.loadMany(pathways.map((p) => p.child.id));
+    const visible = await keepVisibleChildren(ctx, children.filter((c): c is ChildRecord => c != null && !(c instanceof Error)));
     if (visible.length === 0) throw new NotFound('Action', shown);
     await assertCategory(ctx, visible.map((c) => c.id), PATHWAY);
     return action;

@@ -1,33 +1,35 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Accommodation, Account, AdaptedActivity, Observation, Partner } from '../entities';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { idOf, oneOf, type RecordOf, type ValueOf } from '../read/records';
+import type { Accommodation, Account, AdaptedActivity, Observation, Partner } from '../entities';
 import { ObservationType } from '../schema/observation.type';
 import { AccommodationType, AdaptedActivityType } from '../schema/inclusion.type';
 
 @Resolver(() => ObservationType)
 export class ObservationResolver {
   @FieldResolver()
-  async author(@Root() observation: Observation): Promise<Account | null> {
-    return (await observation.author.load()) ?? null;
+  author(@Root() observation: ValueOf<Observation>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    return oneOf(ctx.loaders.accountById, idOf(observation, 'author'));
   }
 
   @FieldResolver()
-  async partner(@Root() observation: Observation): Promise<Partner | null> {
-    return (await observation.partner?.load()) ?? null;
+  partner(@Root() observation: ValueOf<Observation>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(observation, 'partner'));
   }
 }
 
 @Resolver(() => AccommodationType)
 export class AccommodationResolver {
   @FieldResolver()
-  async partner(@Root() accommodation: Accommodation): Promise<Partner | null> {
-    return (await accommodation.partner.load()) ?? null;
+  partner(@Root() accommodation: ValueOf<Accommodation>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(accommodation, 'partner'));
   }
 }
 
 @Resolver(() => AdaptedActivityType)
 export class AdaptedActivityResolver {
   @FieldResolver()
-  async partner(@Root() activity: AdaptedActivity): Promise<Partner | null> {
-    return (await activity.partner?.load()) ?? null;
+  partner(@Root() activity: ValueOf<AdaptedActivity>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(activity, 'partner'));
   }
 }

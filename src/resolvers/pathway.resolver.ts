@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Account, Action, Child, Consent, Objective, Partner, Pathway, Review } from '../entities';
+import { Pathway, type Account, type Action, type Consent, type Objective, type Partner, type Review } from '../entities';
 import { DataCategory } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { ActionType, PathwayType } from '../schema/pathway.type';
 import { idOfType } from '../schema/global-id';
 import { NotFound } from '../errors';
-import { assertCategory, assertChildVisible, visibleChild } from './rows';
-import { pathwayActions, pathwayObjectives, pathwayReviews } from './relations';
+import { assertCategory, assertChildVisible, visibleChild, type ChildRecord } from './rows';
+import { idOf, oneOf, type RecordOf, type ValueOf } from '../read/records';
+import { consentOf } from './consent.resolver';
 
 @Resolver(() => PathwayType)
 export class PathwayResolver {
@@ -24,41 +25,40 @@ export class PathwayResolver {
   }
 
   @FieldResolver()
-  child(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<Child | null> {
-    return visibleChild(ctx, pathway.child);
+  child(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+    return visibleChild(ctx, idOf(pathway, 'child'));
   }
 
   @FieldResolver()
-  async referent(@Root() pathway: Pathway): Promise<Account | null> {
-    return (await pathway.referent.load()) ?? null;
+  referent(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    return oneOf(ctx.loaders.accountById, idOf(pathway, 'referent'));
   }
 
   @FieldResolver()
-  async consent(@Root() pathway: Pathway): Promise<Consent | null> {
-    return (await pathway.consent?.load()) ?? null;
+  consent(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<Consent> | null> {
+    return consentOf(ctx, idOf(pathway, 'child'), idOf(pathway, 'consent'));
   }
 
   @FieldResolver()
-  objectives(@Root() pathway: Pathway): Promise<Objective[]> {
-    return pathwayObjectives(pathway);
+  objectives(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<Objective>[]> {
+    return ctx.loaders.objectivesByPathway.load(pathway.id);
   }
 
   @FieldResolver()
-  actions(@Root() pathway: Pathway): Promise<Action[]> {
-    return pathwayActions(pathway);
+  actions(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<Action>[]> {
+    return ctx.loaders.actionsByPathway.load(pathway.id);
   }
 
   @FieldResolver()
-  reviews(@Root() pathway: Pathway): Promise<Review[]> {
-    return pathwayReviews(pathway);
+  reviews(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<Review>[]> {
+    return ctx.loaders.reviewsByPathway.load(pathway.id);
   }
 }
 
 @Resolver(() => ActionType)
 export class ActionResolver {
-  /** Through a request loader, not Ref.load(): see partnerById in src/loaders/index.ts. */
   @FieldResolver()
-  async provider(@Root() action: Action, @Ctx() ctx: Context): Promise<Partner | null> {
-    return action.provider ? ctx.loaders.partnerById.load(action.provider.id) : null;
+  provider(@Root() action: ValueOf<Action>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(action, 'provider'));
   }
 }

@@ -22,7 +22,7 @@ import {
 import { ReferralType } from '../schema/referral.type';
 import { EligibilityWarning, ReferralSubmissionPayload, TeamMeetingPayload } from '../schema/mutation-payloads.type';
 import { parisDate } from '../util/dates';
-import { eligibilityOf, type Eligibility } from './eligibility';
+import { eligibilityFrom, type Eligibility } from './eligibility';
 import { FOLD_PARAMS, fold, foldSql } from './search';
 
 /**
@@ -325,7 +325,8 @@ function createChild(em: EntityManager, programmeId: string, fields: NewChildFie
 
 /** Eligibility is computed and shown, never enforced (domain.md): what falls outside it is a warning. */
 async function eligibilityWithWarnings(ctx: Context, child: Child): Promise<ReferralEligibility> {
-  const eligibility = await eligibilityOf(ctx, child);
+  const [school, family] = await Promise.all([child.school?.load(), child.family.load()]);
+  const eligibility = eligibilityFrom(ctx, child, school, family);
   const warnings: EligibilityWarning[] = [];
   if (!eligibility.ageInRange) warnings.push(EligibilityWarning.AGE_OUT_OF_RANGE);
   if (!eligibility.priority) warnings.push(EligibilityWarning.NOT_PRIORITY_PUBLIC);

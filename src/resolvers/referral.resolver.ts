@@ -1,13 +1,15 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Query } from 'type-graphql';
-import { Account, Child, Partner, Referral, TeamMeeting } from '../entities';
+import { Referral, type Account, type Partner, type TeamMeeting } from '../entities';
 import { DataCategory } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { ReferralConnectionType, ReferralType } from '../schema/referral.type';
 import { EligibilityType } from '../schema/child.type';
 import { ReferralsArgs } from '../schema/referral.inputs';
 import { BadUserInput } from '../errors';
-import { childIdsWithCategory, visibleChild } from './rows';
+import { childIdsWithCategory, visibleChild, type ChildRecord } from './rows';
+import { idOf, oneOf, shapeOf, type RecordOf, type ValueOf } from '../read/records';
+import { raw } from '@mikro-orm/postgresql';
 import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
 import { eligibilityOf, type Eligibility } from './eligibility';
 
@@ -15,7 +17,7 @@ const CURSOR_KIND = 'referral';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function referralCursor(referral: Referral): string {
+function referralCursor(referral: RecordOf<Referral>): string {
   return encodeCursor(CURSOR_KIND, [referral.referredOn, referral.id]);
 }
 
@@ -25,10 +27,11 @@ export class ReferralResolver {
     description:
       "Referrals of the children in the viewer's rows for whom PATHWAY data is granted, newest first (referral date, then id), a page at a time.",
   })
-  async referrals(@Args() args: ReferralsArgs, @Ctx() ctx: Context): Promise<Page<Referral>> {
+  async referrals(@Args() args: ReferralsArgs, @Ctx() ctx: Context): Promise<Page<RecordOf<Referral>>> {
     const first = checkFirst(args.first);
     const childIds = await childIdsWithCategory(ctx, DataCategory.PATHWAY);
-    const qb = ctx.em.createQueryBuilder(Referral, 'r').select('r.*').where({ programme: viewerOf(ctx).programmeId });
+    const shape = shapeOf(ctx.em, Referral);
+    const qb = ctx.em.createQueryBuilder(Referral, 'r').select(raw(shape.select('r'))).where({ programme: viewerOf(ctx).programmeId });
     if (childIds !== 'ALL') qb.andWhere({ child: { $in: childIds } });
     if (args.status != null) qb.andWhere({ status: args.status });
     await qb.applyFilters();
@@ -40,34 +43,34 @@ export class ReferralResolver {
       qb.andWhere('(r.referred_on, r.id) < (?::date, ?::uuid)', [referredOn, id]);
     }
     qb.orderBy({ referredOn: 'desc', id: 'desc' }).limit(first + 1);
-    const rows = await qb.getResultList();
-    for (const referral of rows.slice(0, first)) ctx.access.log.read(referral.child.id, DataCategory.PATHWAY);
+    const rows = (await qb.execute<object[]>('all', false)).map((row) => shape.build(row));
+    for (const referral of rows.slice(0, first)) ctx.access.log.read(referral.childId, DataCategory.PATHWAY);
     return toPage(rows, first, referralCursor, () => countQb.getCount('id'));
   }
 
   @FieldResolver()
-  child(@Root() referral: Referral, @Ctx() ctx: Context): Promise<Child | null> {
-    return visibleChild(ctx, referral.child);
+  child(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+    return visibleChild(ctx, idOf(referral, 'child'));
   }
 
   @FieldResolver()
-  async referringPartner(@Root() referral: Referral): Promise<Partner | null> {
-    return (await referral.referringPartner.load()) ?? null;
+  referringPartner(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(referral, 'referringPartner'));
   }
 
   @FieldResolver()
-  async teamMeeting(@Root() referral: Referral): Promise<TeamMeeting | null> {
-    return (await referral.teamMeeting?.load()) ?? null;
+  teamMeeting(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<RecordOf<TeamMeeting> | null> {
+    return oneOf(ctx.loaders.teamMeetingById, idOf(referral, 'teamMeeting'));
   }
 
   @FieldResolver()
-  async assignedTo(@Root() referral: Referral): Promise<Account | null> {
-    return (await referral.assignedTo?.load()) ?? null;
+  assignedTo(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    return oneOf(ctx.loaders.accountById, idOf(referral, 'assignedTo'));
   }
 
   @FieldResolver(() => EligibilityType)
-  async eligibility(@Root() referral: Referral, @Ctx() ctx: Context): Promise<Eligibility | null> {
-    const child = await visibleChild(ctx, referral.child);
+  async eligibility(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<Eligibility | null> {
+    const child = await visibleChild(ctx, idOf(referral, 'child'));
     return child ? eligibilityOf(ctx, child) : null;
   }
 }

@@ -1,8 +1,11 @@
-import type { Ref } from '@mikro-orm/core';
-import { Child, ServiceLink } from '../entities';
+import type { Child, ServiceLink } from '../entities';
 import { DataCategory, Role } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { Forbidden, NotFound } from '../errors';
+import type { RecordOf } from '../read/records';
+
+/** A child as the read paths give it. */
+export type ChildRecord = RecordOf<Child>;
 
 /**
  * The row rule (access-policy.md, question 2: "may this viewer see this child at all?")
@@ -33,29 +36,35 @@ export async function assertChildVisible(
   childId: string,
   what = 'Child',
   shownId: string = childId,
-): Promise<Child> {
-  const child = await ctx.em.findOne(Child, { $and: [{ id: childId }, await childRowsWhere(ctx)] });
-  if (!child) throw new NotFound(what, shownId);
+): Promise<ChildRecord> {
+  const child = await ctx.loaders.childById.load(childId);
+  if (!child || !(await inRows(ctx, child))) throw new NotFound(what, shownId);
   return child;
 }
 
+/** Whether the child is in the viewer's programme and rows. */
+async function inRows(ctx: Context, child: ChildRecord): Promise<boolean> {
+  if (child.programmeId !== viewerOf(ctx).programmeId) return false;
+  return (await ctx.access.rows()) === 'ALL' || ctx.access.canSee(child.id);
+}
+
 /**
- * A related child (ServiceLink.child, Referral.child, ...) or null when it is outside the
- * viewer's rows or programme. Batched: Ref.load() goes through the ORM's dataloader.
+ * A related child (ServiceLink.child, Referral.child, ...), by its id, or null when it is
+ * outside the viewer's rows or programme. Batched (ctx.loaders.childById).
  */
-export async function visibleChild(ctx: Context, ref: Ref<Child> | undefined): Promise<Child | null> {
-  if (!ref || !(await ctx.access.canSee(ref.id))) return null;
-  const child = await ref.load();
-  return child && child.programme.id === viewerOf(ctx).programmeId ? child : null;
+export async function visibleChild(ctx: Context, childId: string | null | undefined): Promise<ChildRecord | null> {
+  if (!childId || !(await ctx.access.canSee(childId))) return null;
+  const child = await ctx.loaders.childById.load(childId);
+  return child && child.programmeId === viewerOf(ctx).programmeId ? child : null;
 }
 
 /** Keeps the children in the viewer's rows (and programme), in order. */
-export async function keepVisibleChildren(ctx: Context, children: Child[]): Promise<Child[]> {
+export async function keepVisibleChildren(ctx: Context, children: ChildRecord[]): Promise<ChildRecord[]> {
   const programmeId = viewerOf(ctx).programmeId;
   const rows = await ctx.access.rows();
-  if (rows === 'ALL') return children.filter((c) => c.programme.id === programmeId);
+  if (rows === 'ALL') return children.filter((c) => c.programmeId === programmeId);
   const set = new Set(rows);
-  return children.filter((c) => set.has(c.id) && c.programme.id === programmeId);
+  return children.filter((c) => set.has(c.id) && c.programmeId === programmeId);
 }
 
 /**
@@ -93,14 +102,14 @@ export async function childIdsWithCategory(ctx: Context, category: DataCategory)
  * other services follow the child (a CMP, social services...), which its grant does not
  * cover. Other roles see every link of a child they may see.
  */
-export function concernsViewer(ctx: Context, partnerIds: (string | undefined)[]): boolean {
+export function concernsViewer(ctx: Context, partnerIds: (string | null | undefined)[]): boolean {
   const viewer = viewerOf(ctx);
   if (viewer.role !== Role.PARTNER_AGENT) return true;
-  return partnerIds.some((id) => id !== undefined && id === viewer.partnerId);
+  return partnerIds.some((id) => id != null && id === viewer.partnerId);
 }
 
 /** The service links of a child the viewer may know of (see concernsViewer). */
-export async function childLinks(ctx: Context, childId: string): Promise<ServiceLink[]> {
+export async function childLinks(ctx: Context, childId: string): Promise<RecordOf<ServiceLink>[]> {
   const links = await ctx.loaders.serviceLinksByChild.load(childId);
-  return links.filter((link) => concernsViewer(ctx, [link.partner.id, link.originPartner?.id]));
+  return links.filter((link) => concernsViewer(ctx, [link.partnerId, link.originPartnerId]));
 }

@@ -1,17 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Account, Child, Consent, Partner, ServiceLink } from '../entities';
+import type { Account, Consent, Partner, ServiceLink } from '../entities';
 import { DataCategory, ServiceLinkStatus } from '../entities/enums';
 import type { Context } from '../context';
 import { ServiceLinkType } from '../schema/service-link.type';
 import { idOfType } from '../schema/global-id';
 import { parisDate } from '../util/dates';
-import { assertCategory, assertChildVisible, childLinks, visibleChild } from './rows';
+import { assertCategory, assertChildVisible, childLinks, visibleChild, type ChildRecord } from './rows';
+import { idOf, oneOf, type RecordOf, type ValueOf } from '../read/records';
+import { consentOf } from './consent.resolver';
 
 /**
  * Policy ("Links and consent over time"): "past validUntil it counts as EXPIRED without
  * any job having to run". validUntil is the last valid day, in France.
  */
-export function linkStatusAt(link: ServiceLink, now: Date): ServiceLinkStatus {
+export function linkStatusAt(link: Pick<ServiceLink, 'status'> & { validUntil?: string | null }, now: Date): ServiceLinkStatus {
   if (link.status === ServiceLinkStatus.ACTIVE && link.validUntil != null && link.validUntil < parisDate(now)) {
     return ServiceLinkStatus.EXPIRED;
   }
@@ -27,39 +29,39 @@ export class ServiceLinkResolver {
   async serviceLinks(
     @Arg('childId', () => ID, { description: 'ID of the child.' }) childId: string,
     @Ctx() ctx: Context,
-  ): Promise<ServiceLink[]> {
+  ): Promise<RecordOf<ServiceLink>[]> {
     const child = await assertChildVisible(ctx, idOfType(childId, 'Child', 'childId'), 'Child', childId);
     await assertCategory(ctx, [child.id], DataCategory.PATHWAY);
     return childLinks(ctx, child.id);
   }
 
   @FieldResolver()
-  child(@Root() link: ServiceLink, @Ctx() ctx: Context): Promise<Child | null> {
-    return visibleChild(ctx, link.child);
+  child(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+    return visibleChild(ctx, idOf(link, 'child'));
   }
 
   @FieldResolver()
-  async partner(@Root() link: ServiceLink): Promise<Partner | null> {
-    return (await link.partner.load()) ?? null;
+  partner(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(link, 'partner'));
   }
 
   @FieldResolver()
-  async originPartner(@Root() link: ServiceLink): Promise<Partner | null> {
-    return (await link.originPartner?.load()) ?? null;
+  originPartner(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(link, 'originPartner'));
   }
 
   @FieldResolver()
-  status(@Root() link: ServiceLink, @Ctx() ctx: Context): ServiceLinkStatus {
+  status(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): ServiceLinkStatus {
     return linkStatusAt(link, ctx.now);
   }
 
   @FieldResolver()
-  async consent(@Root() link: ServiceLink): Promise<Consent | null> {
-    return (await link.consent?.load()) ?? null;
+  consent(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<RecordOf<Consent> | null> {
+    return consentOf(ctx, idOf(link, 'child'), idOf(link, 'consent'));
   }
 
   @FieldResolver()
-  async createdBy(@Root() link: ServiceLink): Promise<Account | null> {
-    return (await link.createdBy.load()) ?? null;
+  createdBy(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+    return oneOf(ctx.loaders.accountById, idOf(link, 'createdBy'));
   }
 }

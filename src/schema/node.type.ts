@@ -20,12 +20,14 @@ import {
   TeamMeeting,
   Workshop,
 } from '../entities';
+import { entityOfRecord } from '../read/records';
 import { GuardianSummaryValue, ViewerValue } from './sources';
 
 /**
- * The GraphQL type of each runtime class. Resolvers return entities (or the value
- * classes of ./sources), never the GraphQL classes, so the Node interface resolves the
- * concrete type from the runtime class.
+ * The GraphQL type of each runtime class. Resolvers return records of the read model
+ * (src/read/records.ts: typed by the entity they were read from), entities (mutations) or
+ * the value classes of ./sources, never the GraphQL classes, so the Node interface
+ * resolves the concrete type from the entity class.
  */
 const TYPE_OF_CLASS = new Map<unknown, string>([
   [Child, 'Child'],
@@ -53,7 +55,7 @@ const TYPE_OF_CLASS = new Map<unknown, string>([
 
 export function nodeTypeName(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  return TYPE_OF_CLASS.get(value.constructor);
+  return TYPE_OF_CLASS.get(entityOfRecord(value) ?? value.constructor);
 }
 
 @InterfaceType('Node', {

@@ -1,4 +1,5 @@
-import type { Family, Guardian, InclusionFollowUp, Pathway } from '../entities';
+import type { Guardian, InclusionFollowUp, Pathway } from '../entities';
+import type { RecordOf } from '../read/records';
 import type {
   AttendanceConcern,
   GuardianRelationship,
@@ -10,8 +11,8 @@ import type {
 import type { Viewer } from '../context';
 
 /**
- * Runtime values of the types that are not entities. Resolvers return entities for the
- * entity-backed types; the category blocks of a child and of a family are these plain
+ * Runtime values of the types that are not tables. Resolvers return records of the read
+ * model (or entities, from mutations) for the table-backed types; the category blocks of a child and of a family are these plain
  * objects. Every block carries the id of the child (`childId`) or family (`familyId`) it
  * belongs to, so that the permission layer can check the block and its sub-objects
  * without another lookup. Plain columns are copied in; relations stay lazy (resolved by
@@ -22,7 +23,6 @@ import type { Viewer } from '../context';
 export interface ContactSource {
   childId?: string;
   familyId: string;
-  family: Family;
   address: { line: string; postalCode: string; city: string };
   languages: string[];
   interpreterNeeded: boolean;
@@ -59,7 +59,7 @@ export interface HealthSource {
 /** Child.inclusion: `followUp` is null (and every value empty) when the child has none. */
 export interface InclusionSource {
   childId: string;
-  followUp: InclusionFollowUp | null;
+  followUp: RecordOf<InclusionFollowUp> | null;
   status: InclusionStatus | null;
   familyExpectations: string | null;
   needsInventory: string | null;
@@ -71,7 +71,7 @@ export interface InclusionSource {
 /** InclusionSource.needsAssessment. */
 export interface NeedsAssessmentSource {
   childId: string;
-  followUp: InclusionFollowUp;
+  followUp: RecordOf<InclusionFollowUp>;
   date: string | null;
   findings: string | null;
 }
@@ -79,7 +79,7 @@ export interface NeedsAssessmentSource {
 /** Child.pathway: `pathway` is the child's current pathway, null when it has none. */
 export interface PathwayBlockSource {
   childId: string;
-  pathway: Pathway | null;
+  pathway: RecordOf<Pathway> | null;
   status: PathwayStatus | null;
   startDate: string | null;
   endDate: string | null;

@@ -29,6 +29,13 @@ import {
 let counter = 0;
 const next = () => (counter += 1);
 
+/**
+ * UAI codes are unique across the database, and the test files of a jest worker share one
+ * database, each with its own counter: each file draws its own range.
+ */
+const UAI_BASE = Math.floor(Math.random() * 8_000_000);
+const uaiOf = (n: number) => `${String(1_000_000 + ((UAI_BASE + n) % 8_999_999)).padStart(7, '0')}${'ABCDEFGH'[n % 8]}`;
+
 export function programme(em: EntityManager, overrides: Partial<Programme> = {}): Programme {
   return em.create(Programme, { name: `PRE test ${next()}`, inseeCode: '75056', ...overrides });
 }
@@ -41,7 +48,7 @@ export function partner(em: EntityManager, prog: Programme, overrides: Partial<P
     kind,
     name: `${kind} ${n}`,
     network: SchoolNetwork.NONE,
-    ...(kind === PartnerKind.SCHOOL ? { uai: `${String(1000000 + (n % 8999999)).padStart(7, '0')}${'ABCDEFGH'[n % 8]}` } : {}),
+    ...(kind === PartnerKind.SCHOOL ? { uai: uaiOf(n) } : {}),
     ...overrides,
   } as Partner);
 }
