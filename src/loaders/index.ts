@@ -22,7 +22,7 @@ import {
 } from '../entities';
 import type { DataCategory } from '../entities/enums';
 import { pickCurrentPathway } from './current-pathway';
-import { readRecords, type RecordOf } from '../read/records';
+import { listOf, nestedList, readRecords, type RecordOf } from '../read/records';
 
 /**
  * The read model's loaders, one set per request (made in createContext()): records
@@ -42,7 +42,9 @@ import { readRecords, type RecordOf } from '../read/records';
  * depending on which branch's rows came back first. So the objects many branches point to
  * (partners, accounts: a programme's directory, not personal data beyond staff names) are
  * read all at once, on first use; a consent's giver is read with the guardians of the
- * child's household.
+ * child's household. A block's rows are read with their owner in one statement where the
+ * block always needs both (a household and its guardians; a follow-up, its accommodations
+ * and adapted activities).
  */
 export interface Loaders {
   /** Child id → the child (any child of the programme: callers check the rows). */
@@ -51,8 +53,8 @@ export interface Loaders {
   familyById: DataLoader<string, RecordOf<Family> | null>;
   /** Family id → all its children (not restricted to any viewer's rows), by name. */
   childrenByFamily: DataLoader<string, RecordOf<Child>[]>;
-  /** Family id → its guardians, by last name, first name, id. */
-  guardiansByFamily: DataLoader<string, RecordOf<Guardian>[]>;
+  /** Family id → the family with its guardians (by last name, first name, id): the CONTACT block. */
+  householdByFamily: DataLoader<string, Household | null>;
   /** Guardian id → the guardian (a giver outside the child's household: not expected). */
   guardianById: DataLoader<string, RecordOf<Guardian> | null>;
   /** Partner id → the partner, from the programme's directory. */
@@ -87,6 +89,12 @@ export interface Loaders {
   teamMeetingById: DataLoader<string, RecordOf<TeamMeeting> | null>;
   /** (child id, category) → the child's observations of that category, newest first. */
   observationsByChild: DataLoader<ObservationKey, RecordOf<Observation>[], string>;
+}
+
+/** A family and its guardians, read in one statement. */
+export interface Household {
+  family: RecordOf<Family>;
+  guardians: RecordOf<Guardian>[];
 }
 
 /** A lookup by id (a DataLoader, or a directory read at once). */
@@ -138,6 +146,9 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     };
   };
 
+  const accommodationsByFollowUp = listsBy(Accommodation, 't.follow_up_id', (a) => a.followUpId, 't.created_at, t.id');
+  const adaptedActivitiesByFollowUp = listsBy(AdaptedActivity, 't.follow_up_id', (a) => a.followUpId, 't.created_at, t.id');
+
   /** Child id → all its observations, newest first (the categories are told apart in memory). */
   const observationsOfChild = listsBy(Observation, 't.child_id', (o) => o.childId, 't.created_at desc, t.id');
 
@@ -145,14 +156,33 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     childById: byId(Child),
     familyById: byId(Family),
     childrenByFamily: listsBy(Child, 't.family_id', (c) => c.familyId, 't.last_name, t.first_name, t.id'),
-    guardiansByFamily: listsBy(Guardian, 't.family_id', (g) => g.familyId, 't.last_name collate "C", t.first_name collate "C", t.id'),
+    householdByFamily: new DataLoader(async (familyIds) => {
+      const rows = await readRecords(em, Family, 't.programme_id = $1 and t.id = any($2::uuid[])', [programmeId, familyIds], undefined, undefined, [
+        nestedList(em, Guardian, 'guardians', 'family_id', 'id', 'n.last_name collate "C", n.first_name collate "C", n.id'),
+      ]);
+      const byId = new Map(rows.map((family) => [family.id, { family, guardians: takeList(em, Guardian, family, 'guardians') }] as const));
+      return familyIds.map((id) => byId.get(id) ?? null);
+    }),
     guardianById: byId(Guardian),
     partnerById: directory(Partner),
     accountById: directory(Account),
 
-    inclusionFollowUpByChild: oneBy(InclusionFollowUp, 't.child_id', (f) => f.childId),
-    accommodationsByFollowUp: listsBy(Accommodation, 't.follow_up_id', (a) => a.followUpId, 't.created_at, t.id'),
-    adaptedActivitiesByFollowUp: listsBy(AdaptedActivity, 't.follow_up_id', (a) => a.followUpId, 't.created_at, t.id'),
+    // The follow-up with its accommodations and adapted activities, in one statement: the
+    // two lists are primed in their loaders (asked for only through a follow-up).
+    inclusionFollowUpByChild: new DataLoader(async (childIds) => {
+      const rows = await readRecords(em, InclusionFollowUp, 't.programme_id = $1 and t.child_id = any($2::uuid[])', [programmeId, childIds], undefined, undefined, [
+        nestedList(em, Accommodation, 'accommodations', 'follow_up_id', 'id', 'n.created_at, n.id'),
+        nestedList(em, AdaptedActivity, 'adaptedActivities', 'follow_up_id', 'id', 'n.created_at, n.id'),
+      ]);
+      for (const followUp of rows) {
+        accommodationsByFollowUp.prime(followUp.id, takeList(em, Accommodation, followUp, 'accommodations'));
+        adaptedActivitiesByFollowUp.prime(followUp.id, takeList(em, AdaptedActivity, followUp, 'adaptedActivities'));
+      }
+      const byChild = new Map(rows.map((f) => [f.childId, f] as const));
+      return childIds.map((id) => byChild.get(id) ?? null);
+    }),
+    accommodationsByFollowUp,
+    adaptedActivitiesByFollowUp,
 
     currentPathwayByChild: new DataLoader(async (childIds) => {
       const byChild = await recordsBy(Pathway, 't.child_id', (p) => p.childId, childIds);
@@ -193,6 +223,14 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
       { cacheKeyFn: observationKey },
     ),
   };
+}
+
+/** Takes a nestedList column off its owner's record, as records. */
+function takeList<E extends object>(em: EntityManager, entity: Parameters<typeof listOf<E>>[1], owner: object, name: string): RecordOf<E>[] {
+  const values = owner as Record<string, unknown>;
+  const list = listOf(em, entity, values[name]);
+  delete values[name];
+  return list;
 }
 
 function idOfRecord(record: unknown): string {

@@ -54,6 +54,8 @@ export interface RecordShape<E> {
   readonly table: string;
   /** The select list for the table aliased `alias`, each column named as the record's property. */
   select(alias: string): string;
+  /** The same row as one JSON object (for rows read inside another statement, see nestedList). */
+  json(alias: string): string;
   /** Gives a row read with `select` its record prototype (the row object itself is kept). */
   build(row: object): RecordOf<E>;
 }
@@ -69,6 +71,15 @@ function columnSql(alias: string, prop: EntityProperty): string | undefined {
   if (columnType === 'date') return `${column}::text as ${quote(prop.name)}`;
   if (prop.array && prop.nativeEnumName) return `${column}::text[] as ${quote(prop.name)}`;
   return `${column} as ${quote(prop.name)}`;
+}
+
+/** `column as "name"` → the pair `'name', column` of json_build_object (numerics kept as text). */
+function jsonPair(alias: string, prop: EntityProperty): string | undefined {
+  const column = columnSql(alias, prop);
+  if (column === undefined) return undefined;
+  const [, expression, name] = /^(.*) as "(.*)"$/.exec(column)!;
+  const numeric = /^(numeric|decimal)/.test((prop.columnTypes?.[0] ?? '').toLowerCase());
+  return `'${name}', ${expression}${numeric ? '::text' : ''}`;
 }
 
 function quote(identifier: string): string {
@@ -103,6 +114,18 @@ export function shapeOf<E extends object>(em: EntityManager, entity: EntityClass
       }
       return list;
     },
+    json: (alias) => {
+      const key = `json:${alias}`;
+      let object = selects.get(key);
+      if (object === undefined) {
+        object = `json_build_object(${props
+          .map((p) => jsonPair(alias, p))
+          .filter((c): c is string => c !== undefined)
+          .join(', ')})`;
+        selects.set(key, object);
+      }
+      return object;
+    },
     build: (row) => {
       const values = row as Record<string, unknown>;
       for (const name of timestamps) {
@@ -136,11 +159,12 @@ export async function readRecords<E extends object>(
   params: unknown[],
   orderBy?: string,
   through?: Through,
+  extra: readonly string[] = [],
 ): Promise<RecordOf<E>[]> {
   const shape = shapeOf(em, entity);
-  const owner = through ? `, ${through.ownerColumn} as "ownerId"` : '';
+  const columns = [shape.select('t'), ...(through ? [`${through.ownerColumn} as "ownerId"`] : []), ...extra];
   const join = through ? ` ${through.join}` : '';
-  const text = `select ${shape.select('t')}${owner} from ${quote(shape.table)} t${join} where ${where}${orderBy ? ` order by ${orderBy}` : ''}`;
+  const text = `select ${columns.join(', ')} from ${quote(shape.table)} t${join} where ${where}${orderBy ? ` order by ${orderBy}` : ''}`;
   const rows = await sql(em, text, params);
   return rows.map((row) => shape.build(row));
 }
@@ -166,4 +190,27 @@ export type ValueOf<E> = E | RecordOf<E>;
 /** `loader.load(id)`, or null without an id (a nullable relation). */
 export async function oneOf<R>(loader: { load(id: string): Promise<R | null> }, id: string | null | undefined): Promise<R | null> {
   return id ? loader.load(id) : null;
+}
+
+/**
+ * A column of a statement on `t` holding, as one JSON array, the records of `entity` whose
+ * `column` equals `t.<ownColumn>` (in `orderBy`): a block's rows read with their owner in
+ * one statement. `listOf` turns the parsed array into records.
+ */
+export function nestedList<E extends object>(
+  em: EntityManager,
+  entity: EntityClass<E>,
+  name: string,
+  column: string,
+  ownColumn: string,
+  orderBy: string,
+): string {
+  const shape = shapeOf(em, entity);
+  return `coalesce((select json_agg(${shape.json('n')} order by ${orderBy}) from ${quote(shape.table)} n where n.${quote(column)} = t.${quote(ownColumn)}), '[]'::json) as ${quote(name)}`;
+}
+
+/** The records of a nestedList column. */
+export function listOf<E extends object>(em: EntityManager, entity: EntityClass<E>, value: unknown): RecordOf<E>[] {
+  const shape = shapeOf(em, entity);
+  return Array.isArray(value) ? value.map((row: object) => shape.build(row)) : [];
 }

@@ -45,8 +45,8 @@ import { childLinks } from './rows';
 @Resolver(() => ChildContactType)
 export class ChildContactResolver {
   @FieldResolver()
-  guardians(@Root() block: ContactSource, @Ctx() ctx: Context): Promise<RecordOf<Guardian>[]> {
-    return ctx.loaders.guardiansByFamily.load(block.familyId);
+  async guardians(@Root() block: ContactSource, @Ctx() ctx: Context): Promise<RecordOf<Guardian>[]> {
+    return (await ctx.loaders.householdByFamily.load(block.familyId))?.guardians ?? [];
   }
 }
 

@@ -89,7 +89,9 @@ export class ChildResolver {
 
   @FieldResolver()
   async contact(@Root() child: ChildRecord, @Ctx() ctx: Context): Promise<ContactSource> {
-    return contactOf(await familyOf(ctx, child), child.id);
+    const household = await ctx.loaders.householdByFamily.load(child.familyId);
+    if (!household) throw new Error(`child ${child.id}: family ${child.familyId} not found`);
+    return contactOf(household.family, child.id);
   }
 
   @FieldResolver()

@@ -29,8 +29,8 @@ export class ConsentResolver {
     const guardianId = idOf(consent, 'givenBy');
     if (!guardianId) return null;
     const child = await oneOf(ctx.loaders.childById, idOf(consent, 'child'));
-    const household = child ? await ctx.loaders.guardiansByFamily.load(child.familyId) : [];
-    return household.find((g) => g.id === guardianId) ?? ctx.loaders.guardianById.load(guardianId);
+    const household = child ? await ctx.loaders.householdByFamily.load(child.familyId) : null;
+    return household?.guardians.find((g) => g.id === guardianId) ?? ctx.loaders.guardianById.load(guardianId);
   }
 
   /** A partner agent sees only its own structure's line of a consent's scope (see concernsViewer). */

@@ -56,7 +56,7 @@ export class FamilyResolver {
 @Resolver(() => FamilyContactType)
 export class FamilyContactResolver {
   @FieldResolver()
-  guardians(@Root() block: ContactSource, @Ctx() ctx: Context): Promise<RecordOf<Guardian>[]> {
-    return ctx.loaders.guardiansByFamily.load(block.familyId);
+  async guardians(@Root() block: ContactSource, @Ctx() ctx: Context): Promise<RecordOf<Guardian>[]> {
+    return (await ctx.loaders.householdByFamily.load(block.familyId))?.guardians ?? [];
   }
 }
