@@ -124,6 +124,31 @@ describe('read API on the demo programme', () => {
       expect(page.data?.children.edges.map((e) => e.node.id)).toEqual(viewer.children.map((c) => c.id));
     });
 
+    it("resolves the relations of a guardian's own children (school, household, guardians)", async () => {
+      const expected = await sql<{ id: string; school: string | null; city: string; guardians: string }>(
+        server,
+        `select c.id, s.name as school, f.city,
+                (select string_agg(g.first_name, ',' order by g.last_name collate "C", g.first_name collate "C", g.id)
+                   from guardian g where g.family_id = f.id) as guardians
+           from child c join family f on f.id = c.family_id left join partner s on s.id = c.school_id
+           join guardian pg on pg.family_id = c.family_id and pg.parental_authority
+           join account a on a.guardian_id = pg.id
+          where a.email = 'guardian@demo.example'
+          order by c.last_name, c.first_name, c.id`,
+      );
+      const result = await server.graphql<{
+        viewer: { children: { id: string; school: { name: string } | null; contact: { address: { city: string }; guardians: { firstName: string }[] } }[] };
+      }>(`{ viewer { children { id school { name } contact { address { city } guardians { firstName } } } } }`, {}, await token('guardian@demo.example'));
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.viewer.children).toEqual(
+        expected.map((r) => ({
+          id: gid('Child', r.id),
+          school: r.school === null ? null : { name: r.school },
+          contact: { address: { city: r.city }, guardians: r.guardians.split(',').map((firstName) => ({ firstName })) },
+        })),
+      );
+    });
+
     it('resolves the viewer id through node() for the account itself only', async () => {
       const own = await server.graphql<{ viewer: { id: string } }>('{ viewer { id } }', {}, await token('coordinator@demo.example'));
       const ownId = own.data!.viewer.id;

@@ -29,3 +29,13 @@ interface PoolClient {
   acquireConnection(): Promise<Client>;
   releaseConnection(connection: Client): Promise<void>;
 }
+
+/** The parameters of a statement being written: `add(value)` gives its placeholder. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}

@@ -5,7 +5,8 @@ import { ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
 import { viewerOf, type Context } from '../context';
 import { AccountSummaryType, ViewerType } from '../schema/account.type';
 import { ViewerValue } from '../schema/sources';
-import { childRowsWhere } from './rows';
+import type { ChildRecord } from './rows';
+import { readRecords } from '../read/records';
 
 @Resolver(() => AccountSummaryType)
 export class AccountSummaryResolver {
@@ -43,8 +44,10 @@ export class ViewerResolver {
 
   /** A guardian's own children are exactly its rows (parental authority). */
   @FieldResolver()
-  async children(@Root() value: ViewerValue, @Ctx() ctx: Context): Promise<Child[]> {
+  async children(@Root() value: ViewerValue, @Ctx() ctx: Context): Promise<ChildRecord[]> {
     if (value.viewer.role !== Role.GUARDIAN) return [];
-    return ctx.em.find(Child, await childRowsWhere(ctx), { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+    const rows = await ctx.access.rows();
+    if (rows === 'ALL') throw new Error('a guardian sees its own children only');
+    return readRecords(ctx.em, Child, 't.programme_id = $1 and t.id = any($2::uuid[])', [value.viewer.programmeId, rows], 't.last_name, t.first_name, t.id');
   }
 }

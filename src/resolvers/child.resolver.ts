@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { raw, type QueryBuilder } from '@mikro-orm/postgresql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from './selection';
 import { Child, type Consent, type Family, type Partner, type ServiceLink } from '../entities';
 import type { Context } from '../context';
 import { ChildConnectionType, ChildType, EligibilityType } from '../schema/child.type';
@@ -16,7 +17,9 @@ import type {
 import { filterIdOfType, idOfType } from '../schema/global-id';
 import { currentPathwayStatusSql } from '../loaders/current-pathway';
 import { BadUserInput } from '../errors';
-import { assertChildVisible, childLinks, childRowsWhere, type ChildRecord } from './rows';
+import { assertChildVisible, childLinks, type ChildRecord } from './rows';
+import { viewerOf } from '../context';
+import { sql, SqlParams } from '../db/sql';
 import { shapeOf, type RecordOf } from '../read/records';
 import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
 import { ageToday, eligibilityOf, ELIGIBLE_SQL, type Eligibility } from './eligibility';
@@ -24,6 +27,8 @@ import { containsPattern, FOLD_PARAMS, foldSql, searchWords } from './search';
 import { contactOf } from './contact';
 
 const CURSOR_KIND = 'child';
+/** The page's column holding totalCount. */
+const TOTAL = '__totalCount';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The children list's sort key, which its cursors encode: last name, first name, id. */
@@ -45,23 +50,36 @@ export class ChildResolver {
     description:
       "The children in the viewer's rows, by last name, first name and id, a page at a time (keyset pagination with opaque cursors).",
   })
-  async children(@Args() args: ChildrenArgs, @Ctx() ctx: Context): Promise<Page<ChildRecord>> {
+  async children(@Args() args: ChildrenArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Page<ChildRecord>> {
     const first = checkFirst(args.first);
     const shape = shapeOf(ctx.em, Child);
-    const qb = ctx.em.createQueryBuilder(Child, 'c').select(raw(shape.select('c'))).where(await childRowsWhere(ctx));
-    applyChildrenFilter(qb, args.filter);
-    await qb.applyFilters();
-    const countQb = qb.clone();
-
+    const params = new SqlParams();
+    const where = childrenWhere(params, viewerOf(ctx).programmeId, await ctx.access.rows(), args.filter);
+    const matching = `from child c where ${where.join(' and ')}`;
+    const countParams = params.values.slice();
+    const page = [...where];
     if (args.after != null) {
       const [lastName, firstName, id] = decodeCursor(args.after, CURSOR_KIND, 3);
       if (!UUID.test(id)) throw new BadUserInput('after', 'not a valid cursor');
-      qb.andWhere('(c.last_name, c.first_name, c.id) > (?, ?, ?::uuid)', [lastName, firstName, id]);
+      page.push(`(c.last_name, c.first_name, c.id) > (${params.add(lastName)}, ${params.add(firstName)}, ${params.add(id)}::uuid)`);
     }
-    qb.orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' }).limit(first + 1);
-    // Plain rows (the read model), not entities: see src/read/records.ts.
-    const rows = (await qb.execute<object[]>('all', false)).map((row) => shape.build(row));
-    return toPage(rows, first, childCursor, () => countQb.getCount('id'));
+    // totalCount, when asked, in the page's own statement (a subquery on the same filter).
+    const withCount = selectsField(info, 'totalCount');
+    const count = withCount ? `, (select count(*) ${matching}) as "${TOTAL}"` : '';
+    const raws = await sql<Record<string, unknown>>(
+      ctx.em,
+      `select ${shape.select('c')}${count} from child c where ${page.join(' and ')}
+        order by c.last_name, c.first_name, c.id limit ${params.add(first + 1)}`,
+      params.values,
+    );
+    const total = raws.length > 0 && withCount ? Number(raws[0]![TOTAL]) : undefined;
+    const rows = raws.map((row) => {
+      delete row[TOTAL];
+      return shape.build(row);
+    });
+    const countAlone = async () => Number((await sql<{ n: string }>(ctx.em, `select count(*) as n ${matching}`, countParams))[0]!.n);
+    // An empty page has no row to carry the count: only then is it a statement of its own.
+    return toPage(rows, first, childCursor, () => (total !== undefined ? Promise.resolve(total) : countAlone()));
   }
 
   @FieldResolver()
@@ -176,22 +194,21 @@ async function familyOf(ctx: Context, child: ChildRecord): Promise<RecordOf<Fami
   return family;
 }
 
-/** The filters of `children`, all in SQL on the child aliased `c`. */
-function applyChildrenFilter(qb: QueryBuilder<Child>, filter: ChildrenFilter | undefined): void {
-  if (!filter) return;
+/** The conditions of `children` on the child aliased `c`: programme, rows, then the filter. */
+function childrenWhere(params: SqlParams, programmeId: string, rows: 'ALL' | string[], filter: ChildrenFilter | undefined): string[] {
+  const where = [`c.programme_id = ${params.add(programmeId)}`];
+  if (rows !== 'ALL') where.push(`c.id = any(${params.add(rows)}::uuid[])`);
+  if (!filter) return where;
   if (filter.search != null) {
     for (const word of searchWords(filter.search, 'filter.search')) {
-      const pattern = containsPattern(word);
-      qb.andWhere(`(${foldSql('c.first_name')} ilike ? or ${foldSql('c.last_name')} ilike ?)`, [
-        ...FOLD_PARAMS,
-        pattern,
-        ...FOLD_PARAMS,
-        pattern,
-      ]);
+      const pattern = params.add(containsPattern(word));
+      const [from, to] = FOLD_PARAMS.map((value) => params.add(value));
+      where.push(`(${foldSql('c.first_name', from, to)} ilike ${pattern} or ${foldSql('c.last_name', from, to)} ilike ${pattern})`);
     }
   }
-  if (filter.schoolId != null) qb.andWhere({ school: filterIdOfType(filter.schoolId, 'Partner', 'filter.schoolId') });
-  if (filter.grade != null) qb.andWhere({ grade: filter.grade });
-  if (filter.pathwayStatus != null) qb.andWhere(`${currentPathwayStatusSql('c')} = ?`, [filter.pathwayStatus]);
-  if (filter.eligible != null) qb.andWhere(filter.eligible ? ELIGIBLE_SQL : `not ${ELIGIBLE_SQL}`);
+  if (filter.schoolId != null) where.push(`c.school_id = ${params.add(filterIdOfType(filter.schoolId, 'Partner', 'filter.schoolId'))}::uuid`);
+  if (filter.grade != null) where.push(`c.grade = ${params.add(filter.grade)}`);
+  if (filter.pathwayStatus != null) where.push(`${currentPathwayStatusSql('c')} = ${params.add(filter.pathwayStatus)}`);
+  if (filter.eligible != null) where.push(filter.eligible ? ELIGIBLE_SQL : `not ${ELIGIBLE_SQL}`);
+  return where;
 }

@@ -14,18 +14,6 @@ export type ChildRecord = RecordOf<Child>;
  * `tenant` filter (defence in depth: access-policy.md, question 1).
  */
 
-/** Condition on Child (usable by em.find and by a QueryBuilder): in the viewer's programme and in its rows. */
-export interface ChildRowsWhere {
-  programme: string;
-  id?: { $in: string[] };
-}
-
-export async function childRowsWhere(ctx: Context): Promise<ChildRowsWhere> {
-  const viewer = viewerOf(ctx);
-  const rows = await ctx.access.rows();
-  return rows === 'ALL' ? { programme: viewer.programmeId } : { programme: viewer.programmeId, id: { $in: rows } };
-}
-
 /**
  * The child, when it exists in the viewer's programme and rows; NOT_FOUND otherwise
  * (absent and "not yours" are indistinguishable). `what` and `shownId` (the ID the client

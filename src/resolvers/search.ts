@@ -15,10 +15,10 @@ const ACCENTED =
 const FROM = [...ACCENTED, 'ø', 'Ø', 'ł', 'Ł', 'đ', 'Đ'].join('');
 const TO = [...ACCENTED].map((c) => c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).join('') + 'oolldd';
 
-/** SQL folding a text column; its two parameters are FOLD_PARAMS. */
-export function foldSql(column: string): string {
+/** SQL folding a text column; its two parameters (placeholders `from`, `to`) are FOLD_PARAMS. */
+export function foldSql(column: string, from = '?', to = '?'): string {
   // lower() leaves Œ and Æ alone under a C locale (the embedded database's).
-  return `replace(replace(replace(replace(translate(lower(${column}), ?, ?), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae')`;
+  return `replace(replace(replace(replace(translate(lower(${column}), ${from}, ${to}), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae')`;
 }
 export const FOLD_PARAMS = [FROM, TO] as const;
 
