@@ -85,7 +85,7 @@ export function renderRun(report: RunReport): string {
     '',
     `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmup} s warm-up then ${report.settings.duration} s measured, ` +
       `each scenario rotating over the same account of ${report.settings.programmes} programmes spread over the database. ` +
-      'The API runs compiled (`node dist/src/main.js`, NODE_ENV=development, SQL_COUNT=true), one process; bench client on the same machine.',
+      'The API runs compiled (`node dist/src/main.js`, NODE_ENV=development), one process, as deployed; its SQL statements are counted beforehand on another server started with SQL_COUNT=true (the counter costs every promise of its process). Bench client on the same machine.',
     '',
   );
   out.push('| Scenario | Server | req/s | p50 ms | p99 ms | server CPU ms / request | SQL statements / request | items / answer | KB / answer | failures |');

@@ -71,8 +71,8 @@ export function parseArgs(argv: readonly string[]): Args {
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 /** Paired single requests per scenario for the permission cost (after PAIRS_WARMUP thrown away). */
-const PAIRS = 40;
-const PAIRS_WARMUP = 10;
+const PAIRS = 200;
+const PAIRS_WARMUP = 20;
 
 interface Probe {
   status: number;
@@ -120,6 +120,22 @@ async function check(api: Started, scenario: Scenario): Promise<{ sql: Row['sql'
     bytes: first!.bytes,
     answers,
   };
+}
+
+/**
+ * The SQL statements of every scenario's requests, on a server of its own started with
+ * SQL_COUNT (its per-request counter keeps an AsyncLocalStorage, which costs every promise
+ * of the process: the measured servers run without it, as deployed).
+ */
+async function countStatements(name: string, script: string, env: NodeJS.ProcessEnv, scenarios: Scenario[]): Promise<Map<ScenarioKey, Row['sql']>> {
+  const counter = await startServer(name, script, { ...env, SQL_COUNT: 'true' }, { cwd: ROOT });
+  try {
+    const counts = new Map<ScenarioKey, Row['sql']>();
+    for (const scenario of scenarios) counts.set(scenario.key, (await check(counter, scenario)).sql);
+    return counts;
+  } finally {
+    await stopServer(counter);
+  }
 }
 
 function graphqlRequests(scenario: Scenario): LoadRequest[] {
@@ -195,7 +211,7 @@ function apiEnv(db: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.Proces
     HOME: process.env.HOME,
     NODE_ENV: 'development',
     DATABASE_URL: db.url,
-    SQL_COUNT: 'true',
+    SQL_COUNT: 'false',
     SEED_ON_EMPTY: 'false',
     ...extra,
   };
@@ -253,16 +269,18 @@ async function runCompiled(args: Args): Promise<void> {
   const write = await hasSubmitReferral(api, scenarios[0]!.requests[0]!.token);
   if (write.ok) scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: true });
   report.settings.programmes = scenarios[0]!.requests.length;
+  const statements = await countStatements('API (counting SQL)', mainJs, apiEnv(db), scenarios);
   let leisureAnswers: unknown[] = [];
   const peaks: string[] = [];
   try {
     for (const scenario of scenarios) {
       const checked = await check(api, scenario);
       if (scenario.key === 'leisure') leisureAnswers = checked.answers;
-      log(`${scenario.key}: ${checked.rows} items, ${checked.sql?.first} SQL statements, measuring...`);
+      const sql = statements.get(scenario.key);
+      log(`${scenario.key}: ${checked.rows} items, ${sql?.first} SQL statements, measuring...`);
       const result = await load(api.origin, graphqlRequests(scenario), options, api.pid);
       log(`${scenario.key}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-      rows.push({ scenario: scenario.key, server: 'api', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+      rows.push({ scenario: scenario.key, server: 'api', load: result, sql, rows: checked.rows, bytes: checked.bytes });
       peaks.push(`${scenario.key} ${memoryOf(api.pid).peakMb.toFixed(0)} MB`);
     }
     notes.push(`Peak RSS (VmHWM) of the API after each scenario, in order: ${peaks.join(', ')}.`);
@@ -278,7 +296,9 @@ async function runCompiled(args: Args): Promise<void> {
   // each read scenario's requests sent to the two alternately, one at a time; then the
   // read scenarios under load, as for the API.
   log('starting the API with permissions off, and a fresh API with permissions beside it...');
-  const off = await startServer('API (permissions off)', mainJs, apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' }), { cwd: ROOT });
+  const offEnv = apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' });
+  const offStatements = await countStatements('API (permissions off, counting SQL)', mainJs, offEnv, scenarios.filter((s) => s.key !== 'write'));
+  const off = await startServer('API (permissions off)', mainJs, offEnv, { cwd: ROOT });
   report.startupMs.permissionsOff = off.startupMs;
   const reads = scenarios.filter((s) => s.key !== 'write');
   try {
@@ -297,7 +317,7 @@ async function runCompiled(args: Args): Promise<void> {
       const checked = await check(off, scenario);
       const result = await load(off.origin, graphqlRequests(scenario), options, off.pid);
       log(`${scenario.key} (permissions off): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-      rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+      rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: offStatements.get(scenario.key), rows: checked.rows, bytes: checked.bytes });
     }
     report.memoryMb.permissionsOff = memoryOf(off.pid).peakMb;
   } finally {
@@ -359,10 +379,11 @@ async function runCompiled(args: Args): Promise<void> {
     report.startupMs.small = smallApi.startupMs;
     try {
       const file = (await buildScenarios(small.url, { programmes: args.programmes, write: false })).find((s) => s.key === 'file')!;
+      const smallStatements = await countStatements('API (small, counting SQL)', mainJs, apiEnv(small), [file]);
       const checked = await check(smallApi, file);
       const result = await load(smallApi.origin, graphqlRequests(file), options, smallApi.pid);
       log(`file at ${args.small}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-      rows.push({ scenario: 'file', server: 'api-small', load: result, sql: checked.sql, rows: checked.rows, bytes: checked.bytes });
+      rows.push({ scenario: 'file', server: 'api-small', load: result, sql: smallStatements.get('file'), rows: checked.rows, bytes: checked.bytes });
       report.memoryMb.small = memoryOf(smallApi.pid).peakMb;
     } finally {
       await stopServer(smallApi);

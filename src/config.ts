@@ -35,6 +35,7 @@ const schema = z
     OIDC_JWKS_URL: optionalUrl,
     SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
+    ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('asynchronous'),
     SQL_COUNT: z.enum(['true', 'false']).default('false'),
     BENCH_RUN: z.enum(['1']).optional(),
     BENCH_PERMISSIONS_OFF: z.enum(['true', 'false']).default('false'),
@@ -75,6 +76,12 @@ export interface Config {
   databaseUrl?: string;
   embedded: { dir: string; port?: number };
   db: { poolMax: number; statementTimeoutMs: number; logSql: boolean };
+  /**
+   * How the access events of a read are committed: `asynchronous` (default) does not wait
+   * for the disk (a crash of the database server may lose the last fraction of a second
+   * of read events; writes and their events are always synchronous), `synchronous` does.
+   */
+  accessLogSynchronousCommit: boolean;
   /** Send the number of SQL statements of each request in an `x-sql-statements` header (tests, bench). */
   sqlCount: boolean;
   /** Serve without the permission layer: benchmarks only (refused elsewhere by the schema above). */
@@ -109,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     embedded: { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
     db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true' },
     sqlCount: env.SQL_COUNT === 'true',
+    accessLogSynchronousCommit: env.ACCESS_LOG_COMMIT === 'synchronous',
     benchPermissionsOff: env.BENCH_PERMISSIONS_OFF === 'true',
     auth: {
       secret: env.JWT_SECRET ?? (isProduction ? undefined : DEV_JWT_SECRET),

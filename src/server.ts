@@ -88,7 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
-  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin);
+  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,

@@ -1,5 +1,11 @@
 import { toGlobalId } from '../src/schema/global-id';
-import { startDemoServer } from './helpers/test-server';
+import { DataCategory } from '../src/entities/enums';
+import type { Context } from '../src/context';
+import { viewerForSubject } from '../src/auth/viewer';
+import { Access } from '../src/permissions/access';
+import { flushAccessLog } from '../src/permissions/access-log';
+import { sql } from '../src/db/sql';
+import { openTestOrm, startDemoServer, testConfig } from './helpers/test-server';
 
 /** access-policy.md, "Every read of personal data is logged"; the log is append-only. */
 describe('access log', () => {
@@ -152,5 +158,29 @@ describe('access log', () => {
       await server.tokenFor('dpo@demo.example'),
     );
     expect(dpo.data?.viewer.accessPolicy).toMatchObject({ maxCategories: [], canReadAccessLog: true });
+  });
+
+  // ACCESS_LOG_COMMIT: the read events of a response are committed without waiting for the
+  // disk by default, in their own statement's transaction only. On a pool of one connection,
+  // the statements after the flush run on the very connection that flushed.
+  it.each([
+    ['asynchronous (default)', false],
+    ['synchronous', true],
+  ])('writes the events with an %s commit and leaves the connection synchronous', async (_mode, synchronousCommit) => {
+    const orm = await openTestOrm(server.databaseUrl, testConfig(server.databaseUrl, { DB_POOL_MAX: '1' }));
+    try {
+      const em = orm.em.fork();
+      const [account] = await sql<{ subject: string }>(em, `select subject from account where email = 'leisure@demo.example'`, []);
+      const viewer = (await viewerForSubject(em, account!.subject))!;
+      const [child] = await sql<{ id: string }>(em, 'select id from child where programme_id = $1 order by id limit 1', [viewer.programmeId]);
+      const requestId = `commit-${synchronousCommit}-${Math.random().toString(36).slice(2)}`;
+      const access = new Access(em, viewer, new Date());
+      access.log.read(child!.id, DataCategory.IDENTITY);
+      await flushAccessLog({ viewer, access, em, requestId, now: new Date() } as unknown as Context, synchronousCommit);
+      expect(await sql(em, 'show synchronous_commit', [])).toEqual([{ synchronous_commit: 'on' }]);
+      expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'READ', child_id: child!.id, categories: '{IDENTITY}' })]);
+    } finally {
+      await orm.close(true);
+    }
   });
 });

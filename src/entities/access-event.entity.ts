@@ -10,11 +10,14 @@ import { Child } from './child.entity';
  * One entry of the access log. Append-only: the database refuses updates and deletes.
  *
  * Every response appends one row per child it read, so the insert is on the path of every
- * request. Its programme, account and partner are the authenticated viewer's own, which
- * are never deleted (accounts are deactivated): they carry no foreign key, whose check
- * (one lookup and row lock of the referenced row per inserted row) cost about as much as
- * the rest of the insert. The child keeps its key: deleting a child that has been read is
- * refused by it (its `set null` meets the append-only trigger).
+ * request. The log names rows, it does not hold on to them: no foreign keys. Their check
+ * (a lookup and a row lock of the referenced row, per key and inserted row) cost about as
+ * much as the rest of the insert; the programme, account and partner are the
+ * authenticated viewer's own; and the log must outlive what it mentions (a child erased
+ * on request keeps its log, under an id that no longer resolves, where a `set null` key
+ * would have run into the append-only trigger and refused the erasure). Indexes: the
+ * child's (with the date, for accessLog) and the account's (what one account read); none
+ * on the programme or the partner, which no query looks up by.
  */
 @Entity()
 @Index({ properties: ['child', 'at'] })
@@ -22,7 +25,7 @@ export class AccessEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Programme, { ref: true, index: true, createForeignKeyConstraint: false })
+  @ManyToOne(() => Programme, { ref: true, createForeignKeyConstraint: false })
   programme!: Ref<Programme>;
 
   @Property({ type: 'timestamptz' })
@@ -31,7 +34,7 @@ export class AccessEvent {
   @ManyToOne(() => Account, { ref: true, index: true, createForeignKeyConstraint: false })
   account!: Ref<Account>;
 
-  @ManyToOne(() => Partner, { ref: true, nullable: true, index: true, createForeignKeyConstraint: false })
+  @ManyToOne(() => Partner, { ref: true, nullable: true, createForeignKeyConstraint: false })
   partner?: Ref<Partner>;
 
   @Enum({ items: () => AccessAction, nativeEnumName: 'access_action' })
@@ -40,7 +43,7 @@ export class AccessEvent {
   @Property({ length: 50 })
   entity!: string;
 
-  @ManyToOne(() => Child, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Child, { ref: true, nullable: true, createForeignKeyConstraint: false })
   child?: Ref<Child>;
 
   @Enum({ items: () => DataCategory, nativeEnumName: 'data_category', array: true })
