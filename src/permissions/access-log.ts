@@ -77,20 +77,38 @@ export async function flushAccessLog(ctx: Context, synchronousCommit: boolean): 
       viewer.accountId,
       viewer.partnerId ?? null,
       ctx.requestId,
-      pgArray(children.map((id) => id ?? 'NULL')).replace(/"NULL"/g, 'NULL'),
-      pgArray(actions),
-      pgArray(categories),
+      children,
+      actions,
+      categories,
     ],
   );
 }
 
-/** Flushes the access log before the response leaves; a failure to log fails the request. */
+/**
+ * Flushes the access log before the response leaves; a failure to log fails the request.
+ * The insert starts as soon as execution ends (no resolver runs after it, so the log is
+ * complete), while Apollo formats and serialises the result; the response waits for it.
+ */
 export function accessLogPlugin(options: { synchronousCommit: boolean }): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
+      let flushing: Promise<void> | undefined;
+      const flush = (ctx: Context) => {
+        flushing ??= flushAccessLog(ctx, options.synchronousCommit);
+        return flushing;
+      };
       return {
+        async executionDidStart({ contextValue }) {
+          return {
+            async executionDidEnd() {
+              // Awaited in willSendResponse; the catch only keeps an early failure from
+              // being reported as unhandled before then.
+              flush(contextValue).catch(() => undefined);
+            },
+          };
+        },
         async willSendResponse({ contextValue }) {
-          await flushAccessLog(contextValue, options.synchronousCommit);
+          await flush(contextValue);
         },
       };
     },
