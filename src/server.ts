@@ -21,6 +21,9 @@ import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
 import { enableSqlCounting } from './db/sql-counter';
 
+/** How long stop() waits for the requests in flight before closing their connections. */
+const DRAIN_MS = 10_000;
+
 export interface AppOptions {
   config: Config;
   orm: MikroORM;
@@ -136,12 +139,24 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       });
     },
+    /**
+     * Stops taking connections, lets the requests in flight finish (closing each kept-alive
+     * connection once it is idle, for at most DRAIN_MS), then stops Apollo: a restart does
+     * not fail the requests it finds running.
+     */
     async stop() {
-      await apollo.stop();
       if (http.listening) {
-        http.closeAllConnections();
-        await new Promise<void>((resolve) => http.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        const deadline = Date.now() + DRAIN_MS;
+        let done = false;
+        void closed.then(() => (done = true));
+        while (!done) {
+          if (Date.now() > deadline) http.closeAllConnections();
+          else http.closeIdleConnections();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
       }
+      await apollo.stop();
     },
   };
 }

@@ -39,6 +39,32 @@ describe('GET /health', () => {
   });
 });
 
+describe('stopping the server', () => {
+  it('lets a request in flight finish, then refuses new connections', async () => {
+    const url = await testDatabase(`stop_${process.pid}`);
+    const orm = await openTestOrm(url);
+    const app = await createApp({ config: testConfig(url), orm, log: () => undefined });
+    const endpoint = await app.listen(0);
+    try {
+      let stopping: Promise<void> | undefined;
+      // The request has reached the server (its handler runs first) when stop() is called.
+      app.http.once('request', () => {
+        stopping = app.stop();
+      });
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      // Anonymous: 401 with a code, answered in full rather than cut off.
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+      await stopping;
+      await expect(fetch(endpoint.replace(/\/graphql$/, '/health'))).rejects.toThrow();
+    } finally {
+      await app.stop();
+      await orm.close(true);
+      await dropTestDatabase(url);
+    }
+  });
+});
+
 describe('GraphQL over HTTP', () => {
   let server: TestServer;
   beforeAll(async () => {
