@@ -186,7 +186,8 @@ function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
 function commit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    // The results file itself does not count (a run at another size may have just written it).
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results.md'], { cwd: ROOT, encoding: 'utf8' }).trim();
     return dirty ? `${sha} with uncommitted changes` : sha;
   } catch {
     return 'unknown';
