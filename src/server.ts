@@ -12,8 +12,7 @@ import type { Context } from './context';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, Unauthenticated } from './errors';
 import { TokenVerifier, bearerToken } from './auth/tokens';
-import { viewerForSubject } from './auth/viewer';
-import { Access } from './permissions/access';
+import { openSession } from './permissions/session';
 import { applyPermissions } from './permissions/shield';
 import { accessLogPlugin, logIdentityReads } from './permissions/access-log';
 import { createLoaders } from './loaders';
@@ -81,11 +80,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     const subject = await verifier.subject(token);
     if (!subject) throw new Unauthenticated('Invalid or expired token');
     const em = orm.em.fork();
-    const viewer = await viewerForSubject(em, subject);
-    if (!viewer) throw new Unauthenticated('No active account for this token');
-    restrictToProgramme(em, viewer.programmeId);
     const at = now();
-    return { requestId, now: at, em, viewer, access: new Access(em, viewer, at), loaders: createLoaders(em, viewer.programmeId) };
+    const session = await openSession(em, subject, at);
+    if (!session) throw new Unauthenticated('No active account for this token');
+    const { viewer, access } = session;
+    restrictToProgramme(em, viewer.programmeId);
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId) };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default

@@ -1,8 +1,7 @@
 import { toGlobalId } from '../src/schema/global-id';
 import { DataCategory } from '../src/entities/enums';
 import type { Context } from '../src/context';
-import { viewerForSubject } from '../src/auth/viewer';
-import { Access } from '../src/permissions/access';
+import { openSession } from '../src/permissions/session';
 import { flushAccessLog } from '../src/permissions/access-log';
 import { sql } from '../src/db/sql';
 import { openTestOrm, startDemoServer, testConfig } from './helpers/test-server';
@@ -171,10 +170,9 @@ describe('access log', () => {
     try {
       const em = orm.em.fork();
       const [account] = await sql<{ subject: string }>(em, `select subject from account where email = 'leisure@demo.example'`, []);
-      const viewer = (await viewerForSubject(em, account!.subject))!;
+      const { viewer, access } = (await openSession(em, account!.subject, new Date()))!;
       const [child] = await sql<{ id: string }>(em, 'select id from child where programme_id = $1 order by id limit 1', [viewer.programmeId]);
       const requestId = `commit-${synchronousCommit}-${Math.random().toString(36).slice(2)}`;
-      const access = new Access(em, viewer, new Date());
       access.log.read(child!.id, DataCategory.IDENTITY);
       await flushAccessLog({ viewer, access, em, requestId, now: new Date() } as unknown as Context, synchronousCommit);
       expect(await sql(em, 'show synchronous_commit', [])).toEqual([{ synchronous_commit: 'on' }]);

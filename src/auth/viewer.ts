@@ -1,28 +1,25 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '../db/sql';
 import type { PartnerKind, Role } from '../entities';
 import type { Viewer } from '../context';
 
-/** The active account whose identity-provider subject is `subject`, as a Viewer (one SQL statement). */
-export async function viewerForSubject(em: EntityManager, subject: string): Promise<Viewer | undefined> {
-  const rows = await sql<{
-    id: string;
-    programme_id: string;
-    role: Role;
-    email: string;
-    display_name: string;
-    partner_id: string | null;
-    partner_kind: PartnerKind | null;
-    guardian_id: string | null;
-  }>(
-    em,
-    `select a.id, a.programme_id, a.role, a.email, a.display_name, a.partner_id, p.kind as partner_kind, a.guardian_id
-       from account a left join partner p on p.id = a.partner_id and p.programme_id = a.programme_id
-      where a.subject = $1 and a.active`,
-    [subject],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
+/** The columns of an account that make a Viewer (account `a`, its partner `p`). */
+export const VIEWER_COLUMNS = 'a.id, a.programme_id, a.role, a.email, a.display_name, a.partner_id, p.kind as partner_kind, a.guardian_id';
+
+/** The active account of a subject, with its partner: `from` and `where` of the statement ($1: the subject). */
+export const VIEWER_FROM = `from account a left join partner p on p.id = a.partner_id and p.programme_id = a.programme_id
+      where a.subject = $1 and a.active`;
+
+export interface ViewerRow {
+  id: string;
+  programme_id: string;
+  role: Role;
+  email: string;
+  display_name: string;
+  partner_id: string | null;
+  partner_kind: PartnerKind | null;
+  guardian_id: string | null;
+}
+
+export function viewerOfRow(row: ViewerRow): Viewer {
   return {
     accountId: row.id,
     programmeId: row.programme_id,

@@ -23,10 +23,15 @@ const NONE: CategorySet = new Set();
 export class Access {
   private grantsPromise?: Promise<Grants>;
 
+  /**
+   * `prefetchedLinkGrants`: a partner agent's link grants, when they were read with its
+   * account (viewerSession: one statement for both).
+   */
   constructor(
     private readonly em: EntityManager,
     readonly viewer: Viewer | null,
     private readonly now: Date,
+    private readonly prefetchedLinkGrants?: readonly LinkGrantRow[],
   ) {}
 
   /** The viewer's category maximum (role, and partner kind for partner agents). */
@@ -173,22 +178,7 @@ export class Access {
     today: string,
     max: CategorySet,
   ): Promise<Map<string, CategorySet>> {
-    const rows = await sql<{ child_id: string; categories: string[] }>(
-      this.em,
-      `select sl.child_id,
-              case when sl.legal_basis = 'CONSENT'
-                   then array(select unnest(sl.categories) intersect select unnest(cs.categories))
-                   else sl.categories end::text[] as categories
-         from service_link sl
-         left join consent c on c.id = sl.consent_id
-         left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
-        where sl.programme_id = $1 and sl.partner_id = $2 and sl.status = 'ACTIVE'
-          and sl.valid_from <= $3::date and (sl.valid_until is null or sl.valid_until >= $3::date)
-          and (sl.legal_basis <> 'CONSENT'
-               or (c.id is not null and c.child_id = sl.child_id and c.withdrawn_at is null
-                   and c.given_at <= $4 and (c.expires_on is null or c.expires_on >= $3::date)))`,
-      [programmeId, partnerId, today, this.now],
-    );
+    const rows = this.prefetchedLinkGrants ?? (await sql<LinkGrantRow>(this.em, linkGrantsSql('$1', '$2', '$3::date', '$4'), [programmeId, partnerId, today, this.now]));
     const byChild = new Map<string, Set<DataCategory>>();
     for (const row of rows) {
       let set = byChild.get(row.child_id);
@@ -202,6 +192,37 @@ export class Access {
     return byChild;
   }
 }
+
+/** A link grant: a child, and the categories one of its links gives (before the kind's maximum). */
+export interface LinkGrantRow {
+  child_id: string;
+  categories: string[] | string;
+}
+
+/**
+ * The link grants of a partner (see Access.linkGrants) as a select: `programme` and
+ * `partner` are SQL expressions (parameters, or columns of an enclosing statement), `today`
+ * a date and `now` a timestamp.
+ */
+export function linkGrantsSql(programme: string, partner: string, today: string, now: string): string {
+  return `select sl.child_id,
+              case when sl.legal_basis = 'CONSENT'
+                   then array(select unnest(sl.categories) intersect select unnest(cs.categories))
+                   else sl.categories end::text[] as categories
+         from service_link sl
+         left join consent c on c.id = sl.consent_id
+         left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
+        where sl.programme_id = ${programme} and sl.partner_id = ${partner} and sl.status = 'ACTIVE'
+          and sl.valid_from <= ${today} and (sl.valid_until is null or sl.valid_until >= ${today})
+          and (sl.legal_basis <> 'CONSENT'
+               or (c.id is not null and c.child_id = sl.child_id and c.withdrawn_at is null
+                   and c.given_at <= ${now} and (c.expires_on is null or c.expires_on >= ${today})))`;
+}
+
+/** The roles whose rows are their partner's links (the grants read with the account). */
+export const LINK_ROW_ROLES = Object.entries(ROLE_POLICY)
+  .filter(([, policy]) => policy.rows === RowRule.SERVICE_LINK)
+  .map(([role]) => role);
 
 interface Grants {
   /** Set when the viewer sees every child of the programme, with these categories. */
