@@ -37,12 +37,12 @@ export async function startServer(
   name: string,
   script: string,
   env: NodeJS.ProcessEnv,
-  options: { cwd: string; timeoutMs?: number },
+  options: { cwd: string; timeoutMs?: number; nodeArgs?: readonly string[] },
 ): Promise<Started> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: options.cwd,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

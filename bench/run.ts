@@ -72,7 +72,21 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 /** Paired single requests per scenario for the permission cost (after PAIRS_WARMUP thrown away). */
 const PAIRS = 200;
+
+/**
+ * The API is started as `npm start` starts it: with the Node flags of its start script
+ * (the heap limit, which also keeps V8 from growing the heap far beyond what is live).
+ */
+function startScriptNodeArgs(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/src\/main\.js/.exec(start);
+  if (!match) throw new Error(`package.json: the start script does not run node on dist/src/main.js: ${start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 const PAIRS_WARMUP = 20;
+
+const API_SPAWN = { cwd: ROOT, nodeArgs: startScriptNodeArgs() };
 
 interface Probe {
   status: number;
@@ -128,7 +142,7 @@ async function check(api: Started, scenario: Scenario): Promise<{ sql: Row['sql'
  * of the process: the measured servers run without it, as deployed).
  */
 async function countStatements(name: string, script: string, env: NodeJS.ProcessEnv, scenarios: Scenario[]): Promise<Map<ScenarioKey, Row['sql']>> {
-  const counter = await startServer(name, script, { ...env, SQL_COUNT: 'true' }, { cwd: ROOT });
+  const counter = await startServer(name, script, { ...env, SQL_COUNT: 'true' }, API_SPAWN);
   try {
     const counts = new Map<ScenarioKey, Row['sql']>();
     for (const scenario of scenarios) counts.set(scenario.key, (await check(counter, scenario)).sql);
@@ -257,11 +271,11 @@ async function runCompiled(args: Args): Promise<void> {
   log('starting the API (compiled, permissions on)...');
   const starts: number[] = [];
   for (let i = 0; i < 2; i++) {
-    const trial = await startServer('API', mainJs, apiEnv(db), { cwd: ROOT });
+    const trial = await startServer('API', mainJs, apiEnv(db), API_SPAWN);
     starts.push(trial.startupMs);
     await stopServer(trial);
   }
-  const api = await startServer('API', mainJs, apiEnv(db), { cwd: ROOT });
+  const api = await startServer('API', mainJs, apiEnv(db), API_SPAWN);
   starts.push(api.startupMs);
   report.startupMs.api = [...starts].sort((a, b) => a - b)[1]!;
   report.startupMs.apiSamples = starts;
@@ -299,11 +313,11 @@ async function runCompiled(args: Args): Promise<void> {
   log('starting the API with permissions off, and a fresh API with permissions beside it...');
   const offEnv = apiEnv(db, { BENCH_RUN: '1', BENCH_PERMISSIONS_OFF: 'true' });
   const offStatements = await countStatements('API (permissions off, counting SQL)', mainJs, offEnv, scenarios.filter((s) => s.key !== 'write'));
-  const off = await startServer('API (permissions off)', mainJs, offEnv, { cwd: ROOT });
+  const off = await startServer('API (permissions off)', mainJs, offEnv, API_SPAWN);
   report.startupMs.permissionsOff = off.startupMs;
   const reads = scenarios.filter((s) => s.key !== 'write');
   try {
-    const on = await startServer('API (paired)', mainJs, apiEnv(db), { cwd: ROOT });
+    const on = await startServer('API (paired)', mainJs, apiEnv(db), API_SPAWN);
     try {
       for (const scenario of reads) {
         const requests = graphqlRequests(scenario);
@@ -376,7 +390,7 @@ async function runCompiled(args: Args): Promise<void> {
   // 5. The child file on the small database.
   if (small) {
     log(`child file at ${args.small} children...`);
-    const smallApi = await startServer('API (small)', mainJs, apiEnv(small), { cwd: ROOT });
+    const smallApi = await startServer('API (small)', mainJs, apiEnv(small), API_SPAWN);
     report.startupMs.small = smallApi.startupMs;
     try {
       const file = (await buildScenarios(small.url, { programmes: args.programmes, write: false })).find((s) => s.key === 'file')!;
