@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
+import { withClient } from '../src/db/sql';
 import { loadConfig } from '../src/config';
 import { connect, migrate } from '../src/db/database';
 import { SCALE_PROGRAMME_PREFIX, seedScale } from '../src/seed/scale.seed';
@@ -43,16 +43,6 @@ export function databaseUrl(name: string): string {
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function cacheFile(children: number): string {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
+import { withClient } from '../src/db/sql';
 import { ConfigError, loadConfig } from '../src/config';
 import { ormOptions } from '../src/mikro-orm.config';
 import { type ScaleSummary, seedScale } from '../src/seed/scale.seed';
@@ -65,16 +65,6 @@ export function parseArgs(argv: readonly string[]): Args {
   if (children === undefined) throw new UsageError(`--children is required (${USAGE})`);
   if (programmes !== undefined && programmes > children) throw new UsageError('--programmes cannot exceed --children');
   return { children, programmes, reset };
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Drops every table, type and function of the public schema (the access log's triggers forbid TRUNCATE). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Client, QueryResultRow } from 'pg';
+import { Client, type QueryResultRow } from 'pg';
 
 /**
  * A plain SQL statement on one of the ORM's pooled connections, straight through the
@@ -37,5 +37,16 @@ export class SqlParams {
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+}
+
+/** `work` on a connection of its own to `url`, closed after (scripts, the bench: no pool). */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
   }
 }

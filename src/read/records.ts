@@ -169,9 +169,6 @@ export async function readRecords<E extends object>(
   return rows.map((row) => shape.build(row));
 }
 
-/** Keys of E's to-one relations (the ones a record carries as `<relation>Id`). */
-export type RelationOf<E> = RefKeys<E>;
-
 /**
  * The id a to-one relation points to, on an entity (mutations answer with the entities
  * they wrote) or on its record (the read paths): `<relation>.id` or `<relation>Id`.
