@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import { DataCategory, LegalBasis, ServiceLinkStatus } from '../src/entities';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { parisDay } from './helpers/queries';
-import { addDays, buildWorld, count, dataOf, errorOf, forkEm, gid, sql, writeEvents, type World } from './helpers/workflow-world';
+import { addDays, buildWorld, count, dataOf, errorOf, forkEm, gid, inclusionFollowUpOf, sql, writeEvents, type World } from './helpers/workflow-world';
 import * as f from './factories';
 
 /**
@@ -92,10 +92,8 @@ describe('consent workflow', () => {
     });
 
     it('is open to the inclusion referent for a child of its rows (accepts a GuardianSummary ID, oral consent, empty scope for PATHWAY)', async () => {
-      const em = forkEm(server);
-      // A link it created puts the child in its rows.
-      f.serviceLink(em, em.merge(w.child), em.merge(w.partners.leisure), em.merge(w.accounts.inclusionReferent), { status: ServiceLinkStatus.PROPOSED });
-      await em.flush();
+      // The child's follow-up, opened with the family's consent, puts it in its rows.
+      await inclusionFollowUpOf(server, w);
       const result = await server.graphql<{ recordConsent: ConsentData }>(
         RECORD_CONSENT,
         { input: recordInput({ guardianId: gid('GuardianSummary', w.guardian.id), method: 'ORAL_RECORDED', purpose: 'PATHWAY', scope: [] }) },
@@ -191,7 +189,8 @@ describe('consent workflow', () => {
     it.each([
       ['expiresOn in the past', { expiresOn: '2020-01-01' }, 'input.expiresOn'],
       ['a category twice', { scope: [{ partnerId: 'LEISURE', categories: ['INCLUSION', 'INCLUSION'] }] }, 'input.scope[0].categories'],
-      ['a PRE team partner (its kind receives nothing)', { scope: [{ partnerId: 'PRE_TEAM', categories: ['IDENTITY'] }] }, 'input.scope[0].categories'],
+      // The PRE team's staff act as referents: a consent line gives it at most their categories, never HEALTH.
+      ['HEALTH for the PRE team', { scope: [{ partnerId: 'PRE_TEAM', categories: ['IDENTITY', 'HEALTH'] }] }, 'input.scope[0].categories'],
     ] as [string, Record<string, unknown>, string][])('refuses %s: BAD_USER_INPUT naming the field, nothing written', async (_name, change, field) => {
       const overrides = JSON.parse(JSON.stringify(change).replace(/"LEISURE"/g, JSON.stringify(w.ids.leisure)).replace(/"PRE_TEAM"/g, JSON.stringify(w.ids.preTeam)));
       const result = await server.graphql(GIVE_CONSENT, { input: giveInput(overrides) }, w.tokens.guardian);

@@ -1,7 +1,8 @@
+import { ref } from '@mikro-orm/core';
 import { DataCategory, InclusionFollowUp, InclusionStatus, Workshop } from '../src/entities';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { parisDay } from './helpers/queries';
-import { addDays, buildWorld, count, dataOf, errorOf, forkEm, gid, sql, uuidOf, writeEvents, type World } from './helpers/workflow-world';
+import { addDays, buildWorld, count, dataOf, errorOf, forkEm, gid, inclusionFollowUpOf, sql, uuidOf, writeEvents, type World } from './helpers/workflow-world';
 import * as f from './factories';
 
 /**
@@ -63,16 +64,15 @@ describe('inclusion workflow', () => {
 
   /** A follow-up of the child, made by the factory in the given state. */
   async function followUpIn(status: InclusionStatus): Promise<InclusionFollowUp> {
-    const em = forkEm(server);
-    const followUp = em.create(InclusionFollowUp, { programme: w.programme.id, child: w.child.id, status, referent: w.accounts.inclusionReferent.id });
-    await em.flush();
-    return followUp;
+    const { followUp } = await inclusionFollowUpOf(server, w, { followUp: { status, referent: ref(w.accounts.inclusionReferent) } });
+    return followUp!;
   }
   const followUpRow = async (id: string) =>
     (await sql(server, 'select status, version, assessed_on, findings, family_expectations, pai_arrangements from inclusion_follow_up where id = ?', [id]))[0];
 
   describe('openInclusionFollowUp and recordNeedsAssessment', () => {
-    it('opens a follow-up for a child of the programme (which enters the referent rows), then records its assessment', async () => {
+    it("opens a follow-up on the family's consent (the child then enters the referent rows), then records its assessment", async () => {
+      await inclusionFollowUpOf(server, w, { open: false });
       const opened = dataOf(await server.graphql<{ openInclusionFollowUp: FollowUpData }>(OPEN, { childId: w.ids.child }, w.tokens.inclusionReferent)).openInclusionFollowUp;
       expect(opened).toMatchObject({
         version: 1,
@@ -237,9 +237,7 @@ describe('inclusion workflow', () => {
     ] as [string, Record<string, unknown>, Record<string, unknown>][])('refuses %s, nothing written', async (_name, change, expected) => {
       await followUpIn(InclusionStatus.OPEN);
       // The other child is in the rows too (a follow-up), but of another household.
-      const em = forkEm(server);
-      if (change.childId === 'OTHER_CHILD') em.create(InclusionFollowUp, { programme: w.programme.id, child: w.otherChild.id });
-      await em.flush();
+      if (change.childId === 'OTHER_CHILD') await inclusionFollowUpOf(server, w, { child: w.otherChild, guardian: w.otherGuardian });
       const values: Record<string, unknown> = { TOMORROW: addDays(today, 1), OTHER_CHILD: w.ids.otherChild, OTHER_FAMILY: w.ids.otherFamily };
       const input = { familyId: w.ids.family, childId: w.ids.child, heldOn: today, ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, typeof v === 'string' && v in values ? values[v] : v])) };
       expect(errorOf(await server.graphql(FAMILY_MEETING, { input }, w.tokens.inclusionReferent))).toEqual(expected);

@@ -168,9 +168,11 @@ describe('referral workflow', () => {
       expect(payload.referral?.child).not.toBeNull();
     });
 
-    it('reveals only that a match exists when the child is already known, and creates nothing', async () => {
+    it('tells the submitter of a match among the children it may see, and creates nothing', async () => {
       const em = server.orm.em.fork() as EntityManager;
       const known = f.child(em, world.otherFamily, { firstName: 'Inès', lastName: 'Benali', birthDate: '2014-09-30' });
+      // The school sees the child: a link to it.
+      f.serviceLink(em, known, em.merge(world.partners.school), em.merge(world.accounts.coordinator));
       await em.flush();
       const before = await counts(server, world.programme.id);
       const { requestId, result } = await requestWithId<{ submitReferral: Submission }>(
@@ -191,9 +193,37 @@ describe('referral workflow', () => {
       expect(elsewhere.duplicateSuspected).toBe(false);
     });
 
+    it('never tells the submitter of a match it may not see: the referral is created as for a new child, marked for the coordinator only', async () => {
+      const em = server.orm.em.fork() as EntityManager;
+      const hidden = f.child(em, world.otherFamily, { firstName: 'Noé', lastName: 'Girard', birthDate: '2015-02-11' });
+      await em.flush();
+      const submitted = (who: 'lookalike' | 'new') =>
+        submit(
+          { newChild: newChild(who === 'lookalike' ? { firstName: 'NOE', lastName: 'girard', birthDate: '2015-02-11' } : { firstName: 'Nils', lastName: 'Girard', birthDate: '2015-02-11' }), domains: ['SOCIAL'], description: 'Famille isolée.' },
+          world.tokens.schoolAgent,
+        );
+      const lookalike = dataOf(await submitted('lookalike')).submitReferral;
+      const fresh = dataOf(await submitted('new')).submitReferral;
+      // The same answer, field for field, as for a child nobody has seen before.
+      const shape = (answer: Submission) => ({ ...answer, referral: { ...answer.referral!, id: 'ID' } });
+      expect(shape(lookalike)).toEqual(shape(fresh));
+      expect(lookalike.duplicateSuspected).toBe(false);
+      expect(JSON.stringify(lookalike)).not.toContain(hidden.id);
+      expect(JSON.stringify(lookalike)).not.toContain(gid('Child', hidden.id));
+
+      const READ = 'query ($id: ID!) { node(id: $id) { ... on Referral { suspectedDuplicateOf { id } } } }';
+      const byCoordinator = dataOf(await server.graphql<{ node: { suspectedDuplicateOf: { id: string } | null } }>(READ, { id: lookalike.referral!.id }, world.tokens.coordinator));
+      expect(byCoordinator.node.suspectedDuplicateOf).toEqual({ id: gid('Child', hidden.id) });
+      const freshByCoordinator = dataOf(await server.graphql<{ node: { suspectedDuplicateOf: unknown } }>(READ, { id: fresh.referral!.id }, world.tokens.coordinator));
+      expect(freshByCoordinator.node.suspectedDuplicateOf).toBeNull();
+      const [row] = await sql<{ suspected_duplicate_of_id: string | null }>(server, 'select suspected_duplicate_of_id from referral where id = ?', [uuidOf(lookalike.referral!.id)]);
+      expect(row.suspected_duplicate_of_id).toBe(hidden.id);
+    });
+
     it('creates one child when the same new child is submitted twice at once', async () => {
       const input = { newChild: newChild({ firstName: 'Lina', lastName: 'Moreau', birthDate: '2013-01-20' }), domains: ['SCHOOL'], description: 'Décrochage.' };
-      const results = await Promise.all([submit(input, world.tokens.schoolAgent), submit(input, world.tokens.coordinator)]);
+      // Both by the coordinator, who sees every child: the second is told of the first.
+      const results = await Promise.all([submit(input, world.tokens.coordinator), submit(input, world.tokens.coordinator)]);
       const flags = results.map((r) => dataOf(r).submitReferral.duplicateSuspected).sort();
       expect(flags).toEqual([false, true]);
       const [{ n }] = await sql<{ n: number }>(

@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import { DataCategory, LegalBasis, ServiceLinkStatus, type Consent, type ServiceLink } from '../src/entities';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { parisDay } from './helpers/queries';
-import { addDays, buildWorld, count, dataOf, errorOf, forkEm, gid, sql, uuidOf, writeEvents, type World } from './helpers/workflow-world';
+import { addDays, buildWorld, count, dataOf, errorOf, forkEm, gid, inclusionFollowUpOf, sql, uuidOf, writeEvents, type World } from './helpers/workflow-world';
 import * as f from './factories';
 
 /**
@@ -60,6 +60,8 @@ describe('service link workflow', () => {
   beforeEach(async () => {
     server.setNow(undefined);
     w = await buildWorld(server);
+    // The inclusion referents' rows: the child's follow-up, opened with the family's consent.
+    await inclusionFollowUpOf(server, w);
     today = parisDay(new Date());
   });
 
@@ -107,7 +109,7 @@ describe('service link workflow', () => {
     (await sql(server, 'select status, version, suspended_at, suspension_reason, revoked_at, revocation_reason from service_link where id = ?', [id]))[0];
 
   describe('proposeServiceLink', () => {
-    it('proposes a link for a child of the programme (which puts it in the referent rows); it grants nothing yet', async () => {
+    it('proposes a link for a child of the referent rows; it grants nothing yet', async () => {
       const consent = await givenConsent();
       const link = await propose({
         legalBasis: 'CONSENT',
@@ -142,6 +144,13 @@ describe('service link workflow', () => {
         { action: 'CREATE', entity: 'ServiceLink', child_id: w.child.id, categories: ['IDENTITY', 'INCLUSION'] },
       ]);
       expect(errorOf(await server.graphql(CHILD, { id: w.ids.child }, w.tokens.leisureAgent))).toEqual({ code: 'NOT_FOUND' });
+    });
+
+    it('is NOT_FOUND for a child outside the referent rows (a proposed link would grant nothing to bring it in), nothing written', async () => {
+      const links = await count(server, 'service_link', w.programme.id);
+      expect(errorOf(await server.graphql(PROPOSE, { input: proposeInput({ childId: w.ids.otherChild }) }, w.tokens.inclusionReferent))).toEqual({ code: 'NOT_FOUND' });
+      expect(await count(server, 'service_link', w.programme.id)).toBe(links);
+      expect(await writeEvents(server, w.programme.id)).toEqual([]);
     });
 
     it.each([
@@ -203,7 +212,7 @@ describe('service link workflow', () => {
         ['GRANT', ['IDENTITY', 'INCLUSION']],
       ]);
       const seen = await server.graphql<{ child: { id: string; inclusion: unknown; contact: unknown; health: unknown } }>(CHILD_BLOCKS, { id: w.ids.child }, w.tokens.leisureAgent);
-      expect(seen.data!.child).toMatchObject({ id: w.ids.child, inclusion: { status: null }, contact: null, health: null });
+      expect(seen.data!.child).toMatchObject({ id: w.ids.child, inclusion: { status: 'OPEN' }, contact: null, health: null });
       expect(seen.errors!.map((e) => [e.path!.join('.'), e.extensions!.code])).toEqual([
         ['child.contact', 'FORBIDDEN'],
         ['child.health', 'FORBIDDEN'],
@@ -349,9 +358,15 @@ describe('service link workflow', () => {
           expect([who, errorOf(await server.graphql(mutation, { id: link.id, version: 1 }, w.tokens[who]))]).toEqual([who, { code: 'FORBIDDEN' }]);
         }
       }
-      // Another inclusion referent: no follow-up for the child, no link of its own.
-      expect(errorOf(await server.graphql(ACTIVATE, { id: link.id, version: 1 }, w.tokens.otherInclusionReferent))).toEqual({ code: 'NOT_FOUND' });
-      expect(errorOf(await server.graphql(REVOKE, { id: link.id, version: 1, reason: 'x' }, w.tokens.otherInclusionReferent))).toEqual({ code: 'NOT_FOUND' });
+      // A proposed link of a child without follow-up: it puts the child in nobody's rows,
+      // its own creator's included.
+      const em = forkEm(server);
+      const outside = f.serviceLink(em, em.merge(w.otherChild), em.merge(w.partners.leisure), em.merge(w.accounts.inclusionReferent), { status: ServiceLinkStatus.PROPOSED });
+      await em.flush();
+      for (const who of ['inclusionReferent', 'otherInclusionReferent'] as const) {
+        expect([who, errorOf(await server.graphql(ACTIVATE, { id: gid('ServiceLink', outside.id), version: 1 }, w.tokens[who]))]).toEqual([who, { code: 'NOT_FOUND' }]);
+        expect([who, errorOf(await server.graphql(REVOKE, { id: gid('ServiceLink', outside.id), version: 1, reason: 'x' }, w.tokens[who]))]).toEqual([who, { code: 'NOT_FOUND' }]);
+      }
       expect(errorOf(await server.graphql(ACTIVATE, { id: gid('ServiceLink', w.child.id), version: 1 }, w.tokens.inclusionReferent))).toEqual({ code: 'NOT_FOUND' });
       expect(await writeEvents(server, w.programme.id)).toHaveLength(1);
     });

@@ -136,7 +136,11 @@ describe('the story of issue 4, end to end over the API', () => {
     }, t.pathwayReferent)).addAction;
     expect(action).toMatchObject({ status: 'PLANNED', provider: { id: w.ids.leisure } });
 
-    // 5. The inclusion referent builds the reception project and links the leisure centre for INCLUSION.
+    // 5. The mother agrees to the inclusion follow-up (the inclusion service, no health data);
+    //    the inclusion referent builds the reception project and links the leisure centre for INCLUSION.
+    dataOf(await server.graphql(GIVE_CONSENT, {
+      input: { childId, purpose: 'INCLUSION_FOLLOW_UP', scope: [{ partnerId: w.ids.inclusion, categories: ['IDENTITY', 'CONTACT', 'INCLUSION'] }] },
+    }, mother));
     const followUp = dataOf(await server.graphql<{ openInclusionFollowUp: { id: string; version: number } }>(OPEN_FOLLOW_UP, { childId }, t.inclusionReferent)).openInclusionFollowUp;
     dataOf(await server.graphql(ASSESS, {
       input: { followUpId: followUp.id, version: followUp.version, assessedOn: today, findings: 'Besoin de temps calmes et de consignes courtes.', emergencyProtocol: 'Appeler la mère, puis le 15.' },
@@ -186,10 +190,11 @@ describe('the story of issue 4, end to end over the API', () => {
     )).serviceLinks;
     expect(linkState).toEqual([{ id: proposed.id, status: 'REVOKED', revocationReason: 'Consent withdrawn by the guardian' }]);
 
-    // The access log tells the story of the child's link: created, granted, revoked with the consent.
+    // The access log tells the story of the child's consents and link: given, created, granted, revoked with the consent.
     const child = uuidOf(childId);
     const linkEvents = (await writeEvents(server, w.programme.id)).filter((e) => e.child_id === child && (e.entity === 'ServiceLink' || e.entity === 'Consent'));
     expect(linkEvents.map((e) => `${e.action} ${e.entity} ${e.categories.join(',')}`)).toEqual([
+      'CREATE Consent PATHWAY',
       'CREATE Consent PATHWAY',
       'CREATE ServiceLink INCLUSION',
       'GRANT ServiceLink INCLUSION',

@@ -754,11 +754,11 @@ export type Mutation = {
   decideReferral: Referral;
   /** A guardian gives a consent for one of its children on the family portal (GUARDIAN). FORBIDDEN when the guardian does not hold parental authority; NOT_FOUND for a child of another household. */
   giveConsent: Consent;
-  /** Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent. A child has at most one. */
+  /** Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent, on the family's consent: the child's newest INCLUSION_FOLLOW_UP consent in force whose scope names the viewer's structure (given on the portal, or recorded by an agent). NOT_FOUND when the child does not exist or has no such consent (the two are indistinguishable). A child has at most one. */
   openInclusionFollowUp: InclusionFollowUp;
   /** The coordinator opens the pathway of a child, with its referent, on a given, unwithdrawn, unexpired PATHWAY consent of that child (else BAD_USER_INPUT on input.consentId, reason CONSENT_REQUIRED). The pathway is created ACTIVE; a child has at most one pathway that is not closed. */
   openPathway: Pathway;
-  /** Proposes a link between services for a child of the programme (INCLUSION_REFERENT). It grants nothing until activated. Categories beyond the receiving partner kind's maximum are refused (BAD_USER_INPUT on input.categories). */
+  /** Proposes a link between services for a child in the viewer's rows (INCLUSION_REFERENT). It grants nothing, to the partner or to the referent, until activated. Categories beyond the receiving partner kind's maximum are refused (BAD_USER_INPUT on input.categories). */
   proposeServiceLink: ServiceLink;
   /** Records a consent a guardian gave on a signed form or orally (PATHWAY_REFERENT, INCLUSION_REFERENT; a child of the viewer's rows). The guardian must be of the child's household and hold parental authority. */
   recordConsent: Consent;
@@ -778,7 +778,7 @@ export type Mutation = {
   scheduleWorkshop: Workshop;
   /** The coordinator starts reviewing a referral: SUBMITTED → UNDER_REVIEW. */
   startReferralReview: Referral;
-  /** Refers a child to the programme (partner agents, for a child linked to their structure or a new one; the PRE team). A new child is created with its family after a duplicate check that reveals only that a match exists (duplicateSuspected, nothing created). Eligibility outside the priority public warns, never forbids. */
+  /** Refers a child to the programme (partner agents, for a child linked to their structure or a new one; the PRE team). A new child is created with its family after a duplicate check: a match among the children the submitter may see answers duplicateSuspected (nothing created); a match outside them is not told: the referral is created and marked for the coordinator (Referral.suspectedDuplicateOf). Eligibility outside the priority public warns, never forbids. */
   submitReferral: ReferralSubmissionPayload;
   /** The coordinator suspends a pathway: ACTIVE → SUSPENDED. */
   suspendPathway: Pathway;
@@ -1370,6 +1370,8 @@ export type Referral = Node & {
   referringPartner?: Maybe<Partner>;
   /** Status of the referral. */
   status: ReferralStatus;
+  /** A child of the programme with the same names and birth date as this referral's new child, for the coordinator to decide on; null when there is none or when it is outside the viewer's rows (the submitter is never told). */
+  suspectedDuplicateOf?: Maybe<Child>;
   /** The team meeting that reviewed it. */
   teamMeeting?: Maybe<TeamMeeting>;
   /** Version of the row: send it back with an edit (a stale one is CONFLICT). */

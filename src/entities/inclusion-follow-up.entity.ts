@@ -5,6 +5,7 @@ import { Child } from './child.entity';
 import { Account } from './account.entity';
 import { Accommodation } from './accommodation.entity';
 import { AdaptedActivity } from './adapted-activity.entity';
+import { Consent } from './consent.entity';
 
 /**
  * The inclusion follow-up (projet d'accueil) of a child with special needs. INCLUSION
@@ -20,6 +21,15 @@ export class InclusionFollowUp extends TenantEntity {
 
   @ManyToOne(() => Account, { ref: true, nullable: true, index: true })
   referent?: Ref<Account>;
+
+  /**
+   * The family's INCLUSION_FOLLOW_UP consent the follow-up was opened with: the inclusion
+   * referent sees the child only while it is in force, and its HEALTH only where its scope
+   * gives HEALTH to the referent's structure (access-policy.md, INCLUSION_REFERENT rows).
+   * Null for a follow-up recorded before consents were required: it grants nothing.
+   */
+  @ManyToOne(() => Consent, { ref: true, nullable: true, index: true })
+  consent?: Ref<Consent>;
 
   @Property({ type: 'date', nullable: true })
   assessedOn?: string;

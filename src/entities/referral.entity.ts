@@ -43,4 +43,12 @@ export class Referral extends TenantEntity {
 
   @ManyToOne(() => TeamMeeting, { ref: true, nullable: true, index: true })
   teamMeeting?: Ref<TeamMeeting>;
+
+  /**
+   * A child of the programme this referral's new child looks like (same names and birth
+   * date) that the submitter may not see: the coordinator decides; the submitter is never
+   * told (access-policy.md, "What a request may reveal").
+   */
+  @ManyToOne(() => Child, { ref: true, nullable: true, index: true })
+  suspectedDuplicateOf?: Ref<Child>;
 }

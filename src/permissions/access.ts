@@ -137,16 +137,7 @@ export class Access {
           ),
         };
       case RowRule.INCLUSION:
-        return {
-          byChild: withMax(
-            await query(
-              `select child_id from inclusion_follow_up where programme_id = $1
-               union
-               select child_id from service_link where programme_id = $1 and created_by_id = $2`,
-              [viewer.programmeId, viewer.accountId],
-            ),
-          ),
-        };
+        return { byChild: await this.inclusionGrants(viewer, today, max) };
       case RowRule.PARENTAL_AUTHORITY:
         if (!viewer.guardianId) return { byChild: new Map() };
         return {
@@ -163,6 +154,39 @@ export class Access {
         if (!viewer.partnerId) return { byChild: new Map() };
         return { byChild: await this.linkGrants(viewer.programmeId, viewer.partnerId, today, max) };
     }
+  }
+
+  /**
+   * Policy, INCLUSION_REFERENT rows: "children with an inclusion follow-up opened with the
+   * family's INCLUSION_FOLLOW_UP consent, or an ACTIVE link it created"; its maximum
+   * without HEALTH, and "HEALTH only where that consent's scope covers HEALTH" (a line of
+   * the consent's scope naming the referent's own structure with HEALTH). The consent
+   * counts while it is in force, the link while it grants (linkInForceSql): a proposed,
+   * suspended, revoked or expired link gives the referent nothing.
+   */
+  private async inclusionGrants(viewer: Viewer, today: string, max: CategorySet): Promise<Map<string, CategorySet>> {
+    const rows = await sql<{ child_id: string; health: boolean }>(
+      this.em,
+      `select f.child_id, coalesce(bool_or(cs.categories @> array['HEALTH']::data_category[]), false) as health
+         from inclusion_follow_up f
+         join consent c on c.id = f.consent_id and c.child_id = f.child_id and c.purpose = 'INCLUSION_FOLLOW_UP'
+         left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = $3
+        where f.programme_id = $1 and ${consentInForceSql('c', '$4::date', '$5')}
+        group by f.child_id
+       union all
+       select sl.child_id, false
+         from service_link sl
+         left join consent c on c.id = sl.consent_id
+        where sl.programme_id = $1 and sl.created_by_id = $2 and ${linkInForceSql('sl', 'c', '$4::date', '$5')}`,
+      [viewer.programmeId, viewer.accountId, viewer.partnerId ?? null, today, this.now],
+    );
+    const withoutHealth: CategorySet = new Set([...max].filter((category) => category !== DataCategory.HEALTH));
+    const byChild = new Map<string, CategorySet>();
+    for (const row of rows) {
+      if (row.health && max.has(DataCategory.HEALTH)) byChild.set(row.child_id, max);
+      else if (!byChild.has(row.child_id)) byChild.set(row.child_id, withoutHealth);
+    }
+    return byChild;
   }
 
   /**
@@ -212,11 +236,38 @@ export function linkGrantsSql(programme: string, partner: string, today: string,
          from service_link sl
          left join consent c on c.id = sl.consent_id
          left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
-        where sl.programme_id = ${programme} and sl.partner_id = ${partner} and sl.status = 'ACTIVE'
-          and sl.valid_from <= ${today} and (sl.valid_until is null or sl.valid_until >= ${today})
-          and (sl.legal_basis <> 'CONSENT'
-               or (c.id is not null and c.child_id = sl.child_id and c.withdrawn_at is null
-                   and c.given_at <= ${now} and (c.expires_on is null or c.expires_on >= ${today})))`;
+        where sl.programme_id = ${programme} and sl.partner_id = ${partner} and ${linkInForceSql('sl', 'c', today, now)}`;
+}
+
+/**
+ * Policy, "Links and consent over time": a consent counts while it is given (at `now`),
+ * not withdrawn and not expired (`today`, a date). `c` is the consent's alias.
+ */
+export function consentInForceSql(c: string, today: string, now: string): string {
+  return `${c}.withdrawn_at is null and ${c}.given_at <= ${now} and (${c}.expires_on is null or ${c}.expires_on >= ${today})`;
+}
+
+/**
+ * The same rule as consentInForceSql, for a consent the workflows hold: why it is not in
+ * force at `now` ("was withdrawn", "is not given yet", "expired on ..."), or undefined
+ * when it is.
+ */
+export function consentLapse(consent: { withdrawnAt?: Date | null; givenAt: Date; expiresOn?: string | null }, now: Date): string | undefined {
+  if (consent.withdrawnAt) return 'was withdrawn';
+  if (consent.givenAt.getTime() > now.getTime()) return 'is not given yet';
+  if (consent.expiresOn != null && consent.expiresOn < parisDate(now)) return `expired on ${consent.expiresOn}`;
+  return undefined;
+}
+
+/**
+ * Policy, "Links and consent over time": a link grants while it is ACTIVE, between
+ * `validFrom` and `validUntil`, and (legal basis CONSENT) while the consent it rests on,
+ * of the same child, is in force. `sl` is the link's alias, `c` its consent's (left joined
+ * on sl.consent_id).
+ */
+export function linkInForceSql(sl: string, c: string, today: string, now: string): string {
+  return `${sl}.status = 'ACTIVE' and ${sl}.valid_from <= ${today} and (${sl}.valid_until is null or ${sl}.valid_until >= ${today})
+          and (${sl}.legal_basis <> 'CONSENT' or (${c}.id is not null and ${c}.child_id = ${sl}.child_id and ${consentInForceSql(c, today, now)}))`;
 }
 
 /** The roles whose rows are their partner's links (the grants read with the account). */

@@ -39,7 +39,8 @@ export const CATEGORY_TYPE_NAMES = Object.keys(CATEGORY_FIELDS) as (keyof typeof
  * Entry points that return objects of one category outside the blocks above; their
  * resolvers check the category themselves (FORBIDDEN), after the row (NOT_FOUND).
  * `referrals` filters instead: it lists only children with PATHWAY granted.
- * `node` checks the category of the type it resolves (see NODE_CATEGORIES).
+ * `node` checks the category of the type it resolves, from TYPE_CATEGORIES below
+ * (src/resolvers/node.resolver.ts).
  */
 export const ENTRY_POINT_CATEGORIES = {
   serviceLinks: PATHWAY,
@@ -48,30 +49,9 @@ export const ENTRY_POINT_CATEGORIES = {
 } as const satisfies Record<string, DataCategory>;
 
 /**
- * The category of every Node type holding child data, as node(id) checks it. Child and
- * Family need only the row; Observation takes its own `category` column; the other
- * Node types (Partner, Workshop, TeamMeeting, AccountSummary, Viewer) hold no child data.
- */
-export const NODE_CATEGORIES: Record<string, DataCategory | 'OWN_COLUMN'> = {
-  Guardian: CONTACT,
-  GuardianSummary: CONTACT,
-  Observation: 'OWN_COLUMN',
-  ServiceLink: PATHWAY,
-  Consent: PATHWAY,
-  Referral: PATHWAY,
-  Pathway: PATHWAY,
-  Objective: PATHWAY,
-  Action: PATHWAY,
-  Review: PATHWAY,
-  Accommodation: INCLUSION,
-  AdaptedActivity: INCLUSION,
-  InclusionFollowUp: INCLUSION,
-  FamilyMeeting: INCLUSION,
-};
-
-/**
- * What every object type holds, for review and for tests (not for guarding: the guard
- * points are CATEGORY_FIELDS and the entry points above). A type of category C is only
+ * What every object type holds: the fields of a type are classified by it (heldDataOf,
+ * src/permissions/fields.ts), and node(id) checks an object's category from it; the guard
+ * points of the field layer are CATEGORY_FIELDS and the entry points above. A type of category C is only
  * reachable through a field of CATEGORY_FIELDS of category C, or through an entry point
  * that checks C; `INHERITED` (Observation) takes the category of the block listing it.
  * Field exceptions are in FIELD_CATEGORY_OVERRIDES.
@@ -133,7 +113,7 @@ export const FIELD_CATEGORY_OVERRIDES: Record<string, Record<string, HeldData>> 
   ...CATEGORY_FIELDS,
   // The child of a PATHWAY object: a Child, whose own fields are IDENTITY or guarded blocks.
   ServiceLink: { child: IDENTITY },
-  Referral: { child: IDENTITY, eligibility: IDENTITY },
+  Referral: { child: IDENTITY, eligibility: IDENTITY, suspectedDuplicateOf: IDENTITY },
   Pathway: { child: IDENTITY },
   InclusionFollowUp: { child: IDENTITY },
   FamilyMeeting: { child: IDENTITY, family: 'NOT_PERSONAL' },

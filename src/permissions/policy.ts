@@ -15,7 +15,7 @@ export enum RowRule {
   PROGRAMME = 'PROGRAMME',
   /** Children of pathways it is referent of, and referrals handed to it. */
   REFERENT = 'REFERENT',
-  /** Children with an inclusion follow-up, or a link it created. */
+  /** Children with an inclusion follow-up opened with the family's consent, or an ACTIVE link it created. */
   INCLUSION = 'INCLUSION',
   /** Children with an ACTIVE link to its partner, valid today, resting on a valid consent. */
   SERVICE_LINK = 'SERVICE_LINK',
@@ -28,7 +28,8 @@ export const ROW_RULE_TEXT: Record<RowRule, string> = {
   [RowRule.NONE]: 'none',
   [RowRule.PROGRAMME]: 'every child of the programme',
   [RowRule.REFERENT]: 'children of the pathways it is referent of, and of the referrals handed to it',
-  [RowRule.INCLUSION]: 'children with an inclusion follow-up, or a link it created',
+  [RowRule.INCLUSION]:
+    "children with an inclusion follow-up opened with the family's INCLUSION_FOLLOW_UP consent (while it is in force), or an ACTIVE link it created (while it grants); HEALTH only where that consent's scope gives HEALTH to its structure",
   [RowRule.SERVICE_LINK]:
     "children with an ACTIVE link to its partner whose validity covers today (and whose consent, for a CONSENT link, is given, unexpired and not withdrawn)",
   [RowRule.PARENTAL_AUTHORITY]: 'its own children, while it holds parental authority',
@@ -80,6 +81,23 @@ export const PARTNER_KIND_MAX: Record<PartnerKind, readonly DataCategory[]> = {
   [PartnerKind.PRE_TEAM]: [],
   [PartnerKind.INCLUSION_SERVICE]: [],
 };
+
+/**
+ * The structures whose staff act through roles of their own, not as partner agents: a
+ * line of a consent's scope naming one of them gives that role's categories (the family
+ * consents to the inclusion service knowing HEALTH, which the inclusion referent then
+ * sees: "HEALTH only where that consent's scope covers HEALTH").
+ */
+export const STAFF_ROLE_OF_KIND: Partial<Record<PartnerKind, Role>> = {
+  [PartnerKind.PRE_TEAM]: Role.PATHWAY_REFERENT,
+  [PartnerKind.INCLUSION_SERVICE]: Role.INCLUSION_REFERENT,
+};
+
+/** The most a line of a consent's scope may give a partner of this kind. */
+export function consentScopeMaximum(kind: PartnerKind): readonly DataCategory[] {
+  const staffRole = STAFF_ROLE_OF_KIND[kind];
+  return staffRole ? ROLE_POLICY[staffRole].maxCategories : PARTNER_KIND_MAX[kind];
+}
 
 /** The category maximum of a viewer, from its role and (for partner agents) its partner's kind. */
 export function maxCategories(role: Role, partnerKind?: PartnerKind): readonly DataCategory[] {

@@ -4,7 +4,7 @@ import { Account, Child, Consent, ConsentScope, Guardian, Partner, ServiceLink }
 import { AccessAction, ConsentMethod, ConsentPurpose, DataCategory, LegalBasis, ServiceLinkStatus } from '../entities/enums';
 import type { Context, Viewer } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
-import { PARTNER_KIND_MAX, WriteAction } from '../permissions/policy';
+import { consentScopeMaximum, WriteAction } from '../permissions/policy';
 import { ConsentType } from '../schema/consent.type';
 import { ConsentScopeInput, GiveConsentInput, RecordConsentInput } from '../schema/consent.inputs';
 import { fromGlobalId, idOfType } from '../schema/global-id';
@@ -97,9 +97,12 @@ export class ConsentMutations {
     @Ctx() ctx: Context,
   ): Promise<Consent> {
     return reloaded(ctx, Consent, mutateInRows(ctx, WriteAction.GIVE_CONSENT, async ({ em, viewer, logWrite }) => {
-      const consent = await em.findOne(Consent, { id: idOfType(id, 'Consent', 'id'), programme: viewer.programmeId });
+      const consentId = idOfType(id, 'Consent', 'id');
+      const consent = await em.findOne(Consent, { id: consentId, programme: viewer.programmeId });
+      // Absent, or of another household: the same NOT_FOUND after the same statements (an
+      // absent consent's id names no child either).
+      await ownChild(em, viewer, consent?.child.id ?? consentId, () => new NotFound('Consent', id));
       if (!consent) throw new NotFound('Consent', id);
-      await ownChild(em, viewer, consent.child.id, () => new NotFound('Consent', id));
       checkVersion('The consent', consent, version);
       assertTransition(CONSENT, 'The consent', consent.withdrawnAt ? 'WITHDRAWN' : 'GIVEN', 'WITHDRAWN', 'id');
 
@@ -167,8 +170,9 @@ interface ConsentTerms {
 
 /**
  * Purpose, scope and expiry, checked: one line per partner of the programme, each with
- * categories within its kind's maximum (a consent cannot make a partner receive more than
- * the policy lets its kind see); an INFORMATION_SHARING consent names at least one partner.
+ * categories within what a consent may give its kind (consentScopeMaximum: a consent
+ * cannot make a partner receive more than the policy lets it see); an INFORMATION_SHARING
+ * consent names at least one partner.
  */
 async function consentTerms(
   ctx: Context,
@@ -185,7 +189,7 @@ async function consentTerms(
   const scope = lines.map((line, i) => {
     const field = `input.scope[${i}].categories`;
     const categories = checkList(field, line.categories);
-    const allowed = PARTNER_KIND_MAX[partners[i].kind];
+    const allowed = consentScopeMaximum(partners[i].kind);
     const beyond = categories.filter((c) => !allowed.includes(c));
     if (beyond.length) {
       throw new BadUserInput(field, `${beyond.join(', ')}: beyond what a ${partners[i].kind} partner may receive`, {

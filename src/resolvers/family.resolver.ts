@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Family } from '../entities';
 import type { RecordOf } from '../read/records';
-import { viewerOf, type Context } from '../context';
+import type { Context } from '../context';
 import { FamilyContactType, FamilyType } from '../schema/family.type';
 import type { ContactSource, FamilySocialSource } from '../schema/sources';
 import { idOfType } from '../schema/global-id';
-import { NotFound } from '../errors';
+import { fetchNode } from './node.resolver';
 import { keepVisibleChildren, type ChildRecord } from './rows';
 import { contactOf } from './contact';
 import type { Guardian } from '../entities';
@@ -13,26 +13,15 @@ import type { Guardian } from '../entities';
 /** A family as the read paths give it, or as a mutation wrote it. */
 type FamilyValue = Family | RecordOf<Family>;
 
-/**
- * A family is visible when one of its children is in the viewer's rows; it lists only
- * those children. NOT_FOUND otherwise.
- */
-export async function assertFamilyVisible(ctx: Context, familyId: string, shownId: string): Promise<RecordOf<Family>> {
-  const family = await ctx.loaders.familyById.load(familyId);
-  if (!family || family.programmeId !== viewerOf(ctx).programmeId) throw new NotFound('Family', shownId);
-  const children = await keepVisibleChildren(ctx, await ctx.loaders.childrenByFamily.load(family.id));
-  if (children.length === 0) throw new NotFound('Family', shownId);
-  return family;
-}
-
 @Resolver(() => FamilyType)
 export class FamilyResolver {
   @Query(() => FamilyType, {
     nullable: true,
     description: "One household by ID. NOT_FOUND unless one of its children is in the viewer's rows.",
   })
-  family(@Arg('id', () => ID, { description: 'ID of the family.' }) id: string, @Ctx() ctx: Context): Promise<RecordOf<Family>> {
-    return assertFamilyVisible(ctx, idOfType(id, 'Family', 'id'), id);
+  async family(@Arg('id', () => ID, { description: 'ID of the family.' }) id: string, @Ctx() ctx: Context): Promise<RecordOf<Family>> {
+    // A family is visible when one of its children is in the viewer's rows (node.resolver.ts).
+    return (await fetchNode(ctx, 'Family', idOfType(id, 'Family', 'id'), id)) as RecordOf<Family>;
   }
 
   @FieldResolver()

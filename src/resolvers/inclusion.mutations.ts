@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Accommodation, Account, AdaptedActivity, Child, Family, FamilyMeeting, InclusionFollowUp, Workshop } from '../entities';
-import { AccessAction, DataCategory, InclusionStatus } from '../entities/enums';
+import { LockMode } from '@mikro-orm/core';
+import { Accommodation, Account, AdaptedActivity, Child, Consent, ConsentScope, Family, FamilyMeeting, InclusionFollowUp, Workshop } from '../entities';
+import { AccessAction, ConsentPurpose, DataCategory, InclusionStatus } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { BadUserInput, NotFound } from '../errors';
 import { WriteAction } from '../permissions/policy';
+import { consentLapse } from '../permissions/access';
 import { AccommodationType, AdaptedActivityType } from '../schema/inclusion.type';
 import { InclusionFollowUpType } from '../schema/inclusion-follow-up.type';
 import { FamilyMeetingType } from '../schema/family-meeting.type';
@@ -15,7 +17,6 @@ import { checkVersion, mutate } from '../workflows/mutation';
 import { assertTransition, INCLUSION } from '../workflows/state-machines';
 import { checkDate, checkList, checkOptionalText, checkText } from '../workflows/validation';
 import {
-  childInProgramme,
   EARLIEST_DATE,
   mutateInRows,
   partnerOf,
@@ -43,8 +44,9 @@ const MAX_PROFESSIONALS = 10000;
 export class InclusionMutations {
   @Mutation(() => InclusionFollowUpType, {
     description:
-      "Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent. " +
-      'A child has at most one.',
+      "Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent, " +
+      "on the family's consent: the child's newest INCLUSION_FOLLOW_UP consent in force whose scope names the viewer's structure (given on the portal, " +
+      'or recorded by an agent). NOT_FOUND when the child does not exist or has no such consent (the two are indistinguishable). A child has at most one.',
   })
   openInclusionFollowUp(
     @Arg('childId', () => ID, { description: 'ID of the child.' }) childId: string,
@@ -53,7 +55,8 @@ export class InclusionMutations {
     // Not mutateInRows: the follow-up puts the child in the referent's rows
     // (access-policy.md, INCLUSION_REFERENT rows), and the response must see that.
     return reloaded(ctx, InclusionFollowUp, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
-      const child = await childInProgramme(viewer, em, childId, 'childId');
+      const consent = await followUpConsent(ctx, em, childId);
+      const child = await em.findOneOrFail(Child, { id: consent.child.id, programme: viewer.programmeId });
       const existing = await em.findOne(InclusionFollowUp, { child: child.id, programme: viewer.programmeId });
       if (existing) {
         throw new BadUserInput('childId', 'the child already has an inclusion follow-up', { reason: 'ALREADY_OPEN', currentState: existing.status });
@@ -62,6 +65,7 @@ export class InclusionMutations {
         programme: viewer.programmeId,
         child,
         referent: viewer.accountId,
+        consent,
         status: InclusionStatus.OPEN,
       });
       logWrite({ action: AccessAction.CREATE, entity: 'InclusionFollowUp', childId: child.id, categories: INCLUSION_DATA });
@@ -200,7 +204,7 @@ export class InclusionMutations {
         logWrite({ action: AccessAction.CREATE, entity: 'FamilyMeeting', childId: c.id, categories: INCLUSION_DATA });
       }
       return meeting;
-    }));
+    }, [{ type: 'Family', id: input.familyId, field: 'input.familyId' }]));
   }
 
   @Mutation(() => WorkshopType, { description: 'Schedules an awareness workshop for professionals (INCLUSION_REFERENT), the viewer facilitating it.' })
@@ -288,6 +292,32 @@ export class FamilyMeetingResolver {
     const id = idOf(meeting, 'heldBy');
     return id ? ctx.loaders.accountById.load(id) : null;
   }
+}
+
+/**
+ * Policy, INCLUSION_REFERENT rows: a follow-up is opened "with the family's
+ * INCLUSION_FOLLOW_UP consent". The child's newest such consent in force whose scope names
+ * the viewer's structure, read FOR SHARE (a withdrawal waits for the opening). The child is
+ * not in the viewer's rows yet: an absent child and a child without that consent are the
+ * same NOT_FOUND, after the same statements (access-policy.md, "What a request may reveal").
+ */
+async function followUpConsent(ctx: Context, em: EntityManager, childGlobalId: string): Promise<Consent> {
+  const viewer = viewerOf(ctx);
+  const childId = idOfType(childGlobalId, 'Child', 'childId');
+  const notFound = () => new NotFound('Child', childGlobalId);
+  const consents = await em.find(
+    Consent,
+    { child: childId, programme: viewer.programmeId, purpose: ConsentPurpose.INCLUSION_FOLLOW_UP },
+    { orderBy: { givenAt: 'desc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
+  );
+  const inForce = consents.filter((consent) => consentLapse(consent, ctx.now) === undefined);
+  const naming =
+    inForce.length && viewer.partnerId
+      ? new Set((await em.find(ConsentScope, { consent: { $in: inForce.map((c) => c.id) }, partner: viewer.partnerId })).map((line) => line.consent.id))
+      : new Set<string>();
+  const consent = inForce.find((c) => naming.has(c.id));
+  if (!consent) throw notFound();
+  return consent;
 }
 
 /** The follow-up, when its child is in the viewer's rows; NOT_FOUND otherwise. */

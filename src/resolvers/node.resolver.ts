@@ -1,11 +1,13 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { EntityName } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import {
   Accommodation,
   Account,
   Action,
   AdaptedActivity,
+  Child,
   Consent,
+  Family,
   FamilyMeeting,
   Guardian,
   InclusionFollowUp,
@@ -25,147 +27,149 @@ import { NodeInterface } from '../schema/node.type';
 import { GuardianSummaryValue, ViewerValue } from '../schema/sources';
 import { fromGlobalId } from '../schema/global-id';
 import { NotFound } from '../errors';
-import { assertCategory, assertChildVisible, concernsViewer, keepVisibleChildren, type ChildRecord } from './rows';
-import { assertFamilyVisible } from './family.resolver';
+import { TYPE_CATEGORIES } from '../permissions/field-categories';
+import { readRecords } from '../read/records';
+import { assertCategory, concernsViewer } from './rows';
 
 /**
- * How node(id) fetches each type, with the same three checks as the dedicated queries:
- * tenant (programme), row (its child, or one of its children, is visible: else
- * NOT_FOUND) and category (the category the object belongs to is granted for that
- * child: else FORBIDDEN). An unknown type prefix is NOT_FOUND.
+ * node(id), and every lookup of one object by its ID, answers with the same three
+ * questions as the rest of the API (access-policy.md), each from one source:
+ * - tenant: the object is read in the viewer's programme only;
+ * - row: the children the object belongs to (`children` below, one SQL expression per
+ *   type) must include one in the viewer's rows, and the object must be one the viewer may
+ *   know of at all (`known`: another structure's link, another family's account): else
+ *   NOT_FOUND, exactly like an absent object;
+ * - field: the category is the type's own in the field-category table
+ *   (src/permissions/field-categories.ts, TYPE_CATEGORIES), the table the type's fields are
+ *   classified by; `INHERITED` (an observation) takes the object's own `category`.
+ *   Not granted for any of its visible children: FORBIDDEN.
+ *
+ * The object and the viewer's grants are read side by side whatever is found, so that an
+ * absent object and one outside the rows cost the same statements and give the same
+ * answer ("What a request may reveal").
  */
-type Fetch = (ctx: Context, id: string, shownId: string) => Promise<object>;
+interface NodeSource {
+  entity: EntityClass<object>;
+  /**
+   * SQL on the object's row `t`: the ids (text[]) of the children whose rows it belongs
+   * to. Absent for the types that hold no child data (partners, workshops...).
+   */
+  children?: string;
+  /** Whether the viewer may know of this object at all, beyond the rows. */
+  known?: (ctx: Context, record: NodeRecord) => boolean;
+  /** What node(id) answers with, when it is not the record itself. */
+  value?: (ctx: Context, record: NodeRecord) => object;
+}
 
-const { CONTACT, PATHWAY, INCLUSION } = DataCategory;
+type NodeRecord = { id: string } & Record<string, unknown>;
 
-const FETCH: Record<string, Fetch> = {
-  Child: (ctx, id, shown) => assertChildVisible(ctx, id, 'Child', shown),
-  Family: (ctx, id, shown) => assertFamilyVisible(ctx, id, shown),
-  Guardian: async (ctx, id, shown) => {
-    const guardian = await inProgramme(ctx, Guardian, id, 'Guardian', shown);
-    await familyCategory(ctx, guardian.family.id, CONTACT, 'Guardian', shown);
-    return guardian;
+const ownChild = 'array[t.child_id]::text[]';
+const familyChildren = (family: string) => `array(select c.id::text from child c where c.family_id = ${family})`;
+const childOf = (table: string, key: string) => `array(select o.child_id::text from ${table} o where o.id = t.${key})`;
+
+const NODE_SOURCES: Record<string, NodeSource> = {
+  Child: { entity: Child, children: 'array[t.id]::text[]' },
+  Family: { entity: Family, children: familyChildren('t.id') },
+  Guardian: { entity: Guardian, children: familyChildren('t.family_id') },
+  GuardianSummary: {
+    entity: Guardian,
+    children: familyChildren('t.family_id'),
+    value: (_ctx, record) => new GuardianSummaryValue(record as unknown as Guardian),
   },
-  GuardianSummary: async (ctx, id, shown) => {
-    const guardian = await inProgramme(ctx, Guardian, id, 'GuardianSummary', shown);
-    await familyCategory(ctx, guardian.family.id, PATHWAY, 'GuardianSummary', shown);
-    return new GuardianSummaryValue(guardian);
-  },
-  Partner: (ctx, id, shown) => inProgramme(ctx, Partner, id, 'Partner', shown),
-  Workshop: (ctx, id, shown) => inProgramme(ctx, Workshop, id, 'Workshop', shown),
-  TeamMeeting: (ctx, id, shown) => inProgramme(ctx, TeamMeeting, id, 'TeamMeeting', shown),
+  Partner: { entity: Partner },
+  Workshop: { entity: Workshop },
+  TeamMeeting: { entity: TeamMeeting },
   // A guardian's account name is its family's data: only staff accounts (and oneself).
-  AccountSummary: async (ctx, id, shown) => {
-    const account = await inProgramme(ctx, Account, id, 'AccountSummary', shown);
-    if (account.role === Role.GUARDIAN && account.id !== viewerOf(ctx).accountId) throw new NotFound('AccountSummary', shown);
-    return account;
+  AccountSummary: { entity: Account, known: (ctx, account) => account.role !== Role.GUARDIAN || account.id === viewerOf(ctx).accountId },
+  Viewer: {
+    entity: Account,
+    known: (ctx, account) => account.id === viewerOf(ctx).accountId,
+    value: (ctx) => new ViewerValue(viewerOf(ctx)),
   },
-  Viewer: async (ctx, id, shown) => {
-    const viewer = viewerOf(ctx);
-    if (id !== viewer.accountId) throw new NotFound('Viewer', shown);
-    return new ViewerValue(viewer);
+  Observation: { entity: Observation, children: ownChild },
+  // Another structure's link is unknown to a partner agent (rows.ts, concernsViewer), like an absent one.
+  ServiceLink: {
+    entity: ServiceLink,
+    children: ownChild,
+    known: (ctx, link) => concernsViewer(ctx, [link.partnerId as string | null, link.originPartnerId as string | null]),
   },
-  Observation: async (ctx, id, shown) => {
-    const observation = await inProgramme(ctx, Observation, id, 'Observation', shown);
-    await childCategory(ctx, observation.child.id, observation.category, 'Observation', shown);
-    return observation;
-  },
-  ServiceLink: async (ctx, id, shown) => {
-    const link = await inProgramme(ctx, ServiceLink, id, 'ServiceLink', shown);
-    await childCategory(ctx, link.child.id, PATHWAY, 'ServiceLink', shown);
-    // Another structure's link is unknown to a partner agent, like an absent one.
-    if (!concernsViewer(ctx, [link.partner.id, link.originPartner?.id])) throw new NotFound('ServiceLink', shown);
-    return link;
-  },
-  Consent: async (ctx, id, shown) => {
-    const consent = await inProgramme(ctx, Consent, id, 'Consent', shown);
-    await childCategory(ctx, consent.child.id, PATHWAY, 'Consent', shown);
-    return consent;
-  },
-  Referral: async (ctx, id, shown) => {
-    const referral = await inProgramme(ctx, Referral, id, 'Referral', shown);
-    await childCategory(ctx, referral.child.id, PATHWAY, 'Referral', shown);
-    return referral;
-  },
-  Pathway: async (ctx, id, shown) => {
-    const pathway = await inProgramme(ctx, Pathway, id, 'Pathway', shown);
-    await childCategory(ctx, pathway.child.id, PATHWAY, 'Pathway', shown);
-    return pathway;
-  },
-  Objective: async (ctx, id, shown) => {
-    const objective = await inProgramme(ctx, Objective, id, 'Objective', shown);
-    const pathway = await objective.pathway.loadOrFail();
-    await childCategory(ctx, pathway.child.id, PATHWAY, 'Objective', shown);
-    return objective;
-  },
-  Review: async (ctx, id, shown) => {
-    const review = await inProgramme(ctx, Review, id, 'Review', shown);
-    const pathway = await review.pathway.loadOrFail();
-    await childCategory(ctx, pathway.child.id, PATHWAY, 'Review', shown);
-    return review;
-  },
+  Consent: { entity: Consent, children: ownChild },
+  Referral: { entity: Referral, children: ownChild },
+  Pathway: { entity: Pathway, children: ownChild },
+  Objective: { entity: Objective, children: childOf('pathway', 'pathway_id') },
+  Review: { entity: Review, children: childOf('pathway', 'pathway_id') },
   // A collective action belongs to several pathways: visible through any of them.
-  Action: async (ctx, id, shown) => {
-    const action = await inProgramme(ctx, Action, id, 'Action', shown);
-    const pathways = (await action.pathways.load()).getItems();
-    const children = await ctx.loaders.childById.loadMany(pathways.map((p) => p.child.id));
-    const visible = await keepVisibleChildren(ctx, children.filter((c): c is ChildRecord => c != null && !(c instanceof Error)));
-    if (visible.length === 0) throw new NotFound('Action', shown);
-    await assertCategory(ctx, visible.map((c) => c.id), PATHWAY);
-    return action;
+  Action: {
+    entity: Action,
+    children: 'array(select p.child_id::text from action_pathway ap join pathway p on p.id = ap.pathway_id where ap.action_id = t.id)',
   },
-  Accommodation: async (ctx, id, shown) => {
-    const accommodation = await inProgramme(ctx, Accommodation, id, 'Accommodation', shown);
-    const followUp = await accommodation.followUp.loadOrFail();
-    await childCategory(ctx, followUp.child.id, INCLUSION, 'Accommodation', shown);
-    return accommodation;
-  },
-  AdaptedActivity: async (ctx, id, shown) => {
-    const activity = await inProgramme(ctx, AdaptedActivity, id, 'AdaptedActivity', shown);
-    const followUp = await activity.followUp.loadOrFail();
-    await childCategory(ctx, followUp.child.id, INCLUSION, 'AdaptedActivity', shown);
-    return activity;
-  },
-  InclusionFollowUp: async (ctx, id, shown) => {
-    const followUp = await inProgramme(ctx, InclusionFollowUp, id, 'InclusionFollowUp', shown);
-    await childCategory(ctx, followUp.child.id, INCLUSION, 'InclusionFollowUp', shown);
-    return followUp;
-  },
+  Accommodation: { entity: Accommodation, children: childOf('inclusion_follow_up', 'follow_up_id') },
+  AdaptedActivity: { entity: AdaptedActivity, children: childOf('inclusion_follow_up', 'follow_up_id') },
+  InclusionFollowUp: { entity: InclusionFollowUp, children: ownChild },
   // About one child, or about the household (visible through any of its children).
-  FamilyMeeting: async (ctx, id, shown) => {
-    const meeting = await inProgramme(ctx, FamilyMeeting, id, 'FamilyMeeting', shown);
-    if (meeting.child) await childCategory(ctx, meeting.child.id, INCLUSION, 'FamilyMeeting', shown);
-    else await familyCategory(ctx, meeting.family.id, INCLUSION, 'FamilyMeeting', shown);
-    return meeting;
+  FamilyMeeting: {
+    entity: FamilyMeeting,
+    children: `case when t.child_id is not null then array[t.child_id]::text[] else ${familyChildren('t.family_id')} end`,
   },
 };
 
-/** The type names node(id) can fetch: every object type implementing Node. */
-export const NODE_TYPE_NAMES = Object.keys(FETCH);
-
-async function inProgramme<T extends { id: string }>(
-  ctx: Context,
-  entity: EntityName<T>,
-  id: string,
-  what: string,
-  shown: string,
-): Promise<T> {
-  // The where is built loosely typed: every entity passed here is a TenantEntity.
-  const where = { id, programme: viewerOf(ctx).programmeId } as unknown as Parameters<typeof ctx.em.findOne<T>>[1];
-  const found = await ctx.em.findOne<T>(entity, where);
-  if (!found) throw new NotFound(what, shown);
-  return found;
+/** The category node(id) checks for an object of `typeName`: its type's, from the field-category table. */
+export function nodeCategory(typeName: string, record: NodeRecord): DataCategory | undefined {
+  const held = TYPE_CATEGORIES[typeName];
+  if (held === 'INHERITED') {
+    const own = record.category;
+    if (typeof own !== 'string') throw new Error(`node(${typeName}): an INHERITED type needs its own category column`);
+    return own as DataCategory;
+  }
+  // IDENTITY comes with any row; NOT_PERSONAL types hold no child data.
+  return held === undefined || held === 'NOT_PERSONAL' || held === DataCategory.IDENTITY ? undefined : held;
 }
 
-async function childCategory(ctx: Context, childId: string, category: DataCategory, what: string, shown: string) {
-  await assertChildVisible(ctx, childId, what, shown);
-  await assertCategory(ctx, [childId], category);
+// A type holding child data must say which children it belongs to: checked once, at load.
+for (const [typeName, source] of Object.entries(NODE_SOURCES)) {
+  const held = TYPE_CATEGORIES[typeName];
+  if (held === undefined) throw new Error(`node(${typeName}): the type has no entry in TYPE_CATEGORIES`);
+  if (held !== 'NOT_PERSONAL' && !source.children) throw new Error(`node(${typeName}): a type holding ${held} data needs its children`);
 }
 
-async function familyCategory(ctx: Context, familyId: string, category: DataCategory, what: string, shown: string) {
-  const visible = await keepVisibleChildren(ctx, await ctx.loaders.childrenByFamily.load(familyId));
-  if (visible.length === 0) throw new NotFound(what, shown);
-  await assertCategory(ctx, visible.map((c) => c.id), category);
+/** The entity each type node(id) can fetch is read from (every object type implementing Node). */
+export const NODE_ENTITIES: Readonly<Record<string, EntityClass<object>>> = Object.fromEntries(
+  Object.entries(NODE_SOURCES).map(([typeName, source]) => [typeName, source.entity]),
+);
+
+const CHILDREN = '__children';
+
+/**
+ * The object of `typeName` with this uuid, when the viewer may see it (NOT_FOUND
+ * otherwise, FORBIDDEN when its category is not granted); `shownId` is the ID the client
+ * sent, named in the error. `category: false` checks the tenant, the row and `known` only
+ * (the target of a mutation, whose write policy is checked by the workflow).
+ */
+export async function fetchNode(ctx: Context, typeName: string, id: string, shownId: string, options: { category?: boolean } = {}): Promise<object> {
+  const source = Object.prototype.hasOwnProperty.call(NODE_SOURCES, typeName) ? NODE_SOURCES[typeName] : undefined;
+  if (!source) throw new NotFound('Node', shownId);
+  const programmeId = viewerOf(ctx).programmeId;
+  const extra = source.children ? [`${source.children} as "${CHILDREN}"`] : [];
+  const [records] = await Promise.all([
+    readRecords(ctx.em, source.entity, 't.id = $1 and t.programme_id = $2', [id, programmeId], undefined, undefined, extra),
+    source.children ? ctx.access.rows() : undefined,
+  ]);
+  const record = records[0] as NodeRecord | undefined;
+  const notFound = () => new NotFound(typeName, shownId);
+  if (!record) throw notFound();
+  let visible: string[] = [];
+  if (source.children) {
+    const children = (record[CHILDREN] as string[] | null) ?? [];
+    delete record[CHILDREN];
+    for (const childId of children) if (await ctx.access.canSee(childId)) visible.push(childId);
+    visible = [...new Set(visible)];
+    if (visible.length === 0) throw notFound();
+  }
+  if (source.known && !source.known(ctx, record)) throw notFound();
+  const category = options.category === false ? undefined : nodeCategory(typeName, record);
+  if (category) await assertCategory(ctx, visible, category);
+  if (source.entity === Child) ctx.loaders.childById.prime(record.id, record as never);
+  return source.value ? source.value(ctx, record) : record;
 }
 
 @Resolver()
@@ -177,8 +181,6 @@ export class NodeResolver {
   })
   async node(@Arg('id', () => ID, { description: 'Global ID of the object.' }) id: string, @Ctx() ctx: Context): Promise<object> {
     const { type, id: uuid } = fromGlobalId(id, 'id');
-    const fetch = Object.prototype.hasOwnProperty.call(FETCH, type) ? FETCH[type] : undefined;
-    if (!fetch) throw new NotFound('Node', id);
-    return fetch(ctx, uuid, id);
+    return fetchNode(ctx, type, uuid, id);
   }
 }

@@ -5,6 +5,7 @@ import { AccessAction, ActionKind, ConsentPurpose, DataCategory, PathwayStatus }
 import type { Context } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
 import { WriteAction } from '../permissions/policy';
+import { consentLapse } from '../permissions/access';
 import { checkVersion, type MutationScope, type WriteEvent } from '../workflows/mutation';
 import { ACTION, assertTransition, OBJECTIVE, PATHWAY } from '../workflows/state-machines';
 import { checkDate, checkList, checkOptionalText, checkOrder, checkText } from '../workflows/validation';
@@ -139,7 +140,7 @@ export class PathwayMutations {
       }
       if (changed) scope.logWrite(pathwayWrite(AccessAction.UPDATE, 'Objective', pathway.child.id));
       return objective;
-    }));
+    }, [{ type: 'Objective', id: args.id, field: 'id' }]));
   }
 
   @Mutation(() => ActionType, {
@@ -228,7 +229,7 @@ export class PathwayMutations {
       const changed = (Object.keys(before) as (keyof typeof before)[]).some((key) => before[key] !== action[key]);
       if (changed) for (const childId of new Set(pathways.map((p) => p.child.id))) scope.logWrite(pathwayWrite(AccessAction.UPDATE, 'Action', childId));
       return action;
-    }));
+    }, [{ type: 'Action', id: args.id, field: 'id' }]));
   }
 
   @Mutation(() => ReviewType, { description: "The pathway's referent records a review (bilan): when, the progress observed, the next steps." })
@@ -335,12 +336,10 @@ async function pathwayConsent(scope: MutationScope, ctx: Context, globalId: stri
     { id, programme: scope.viewer.programmeId },
     { lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
   );
-  const today = parisDate(ctx.now);
   if (!consent || consent.child.id !== child.id) throw refuse('must be a consent given for this child');
   if (consent.purpose !== ConsentPurpose.PATHWAY) throw refuse('must be a consent for purpose PATHWAY');
-  if (consent.withdrawnAt) throw refuse('was withdrawn');
-  if (consent.givenAt > ctx.now) throw refuse('is not given yet');
-  if (consent.expiresOn && consent.expiresOn < today) throw refuse(`expired on ${consent.expiresOn}`);
+  const lapse = consentLapse(consent, ctx.now);
+  if (lapse) throw refuse(lapse);
   const guardian = await consent.givenBy.load();
   if (!guardian || !guardian.parentalAuthority || guardian.family.id !== child.family.id) {
     throw refuse('must be given by a guardian of the child holding parental authority');

@@ -68,7 +68,8 @@ export class ReferralMutations {
   @Mutation(() => ReferralSubmissionPayload, {
     description:
       'Refers a child to the programme (partner agents, for a child linked to their structure or a new one; the PRE team). ' +
-      'A new child is created with its family after a duplicate check that reveals only that a match exists (duplicateSuspected, nothing created). ' +
+      'A new child is created with its family after a duplicate check: a match among the children the submitter may see answers duplicateSuspected (nothing created); ' +
+      'a match outside them is not told: the referral is created and marked for the coordinator (Referral.suspectedDuplicateOf). ' +
       'Eligibility outside the priority public warns, never forbids.',
   })
   async submitReferral(
@@ -88,13 +89,18 @@ export class ReferralMutations {
       }
 
       let child: Child;
+      let suspectedDuplicateOf: string | undefined;
       if (input.childId != null) {
         child = await childInRows(ctx, em, input.childId, 'input.childId');
       } else {
         const fields = await checkNewChild(em, viewer.programmeId, input.newChild!, today);
-        if (await duplicateSuspected(em, viewer.programmeId, fields)) {
-          return { duplicateSuspected: true, referral: null, eligibility: null };
+        // Policy, "What a request may reveal": the submitter is told of a duplicate only
+        // when it may see that child; any other match is shown to the coordinator alone.
+        const lookalikes = await lookalikeChildren(em, viewer.programmeId, fields);
+        for (const id of lookalikes) {
+          if (await ctx.access.canSee(id)) return { duplicateSuspected: true, referral: null, eligibility: null };
         }
+        suspectedDuplicateOf = lookalikes[0];
         child = createChild(em, viewer.programmeId, fields);
         scope.logWrite({ action: AccessAction.CREATE, entity: 'Child', childId: child.id, categories: [IDENTITY, CONTACT] });
       }
@@ -108,6 +114,7 @@ export class ReferralMutations {
         domains,
         description,
         status: ReferralStatus.SUBMITTED,
+        suspectedDuplicateOf,
       });
       scope.logWrite({ action: AccessAction.CREATE, entity: 'Referral', childId: child.id, categories: [PATHWAY] });
       return { duplicateSuspected: false, referral, eligibility: await eligibilityWithWarnings(ctx, child) };
@@ -291,22 +298,22 @@ async function checkNewChild(em: EntityManager, programmeId: string, input: Refe
 }
 
 /**
- * Whether the programme already has a child with these names (folded: case and accents
- * ignored) and birth date. The answer is all that is revealed. A transaction-scoped
- * advisory lock on the same key makes two simultaneous submissions of one new child
- * create it once.
+ * The children of the programme with these names (folded: case and accents ignored) and
+ * birth date, oldest first; the caller tells the submitter only of those it may see. A
+ * transaction-scoped advisory lock on the same key makes two simultaneous submissions of
+ * one new child create it once.
  */
-async function duplicateSuspected(em: EntityManager, programmeId: string, fields: NewChildFields): Promise<boolean> {
+async function lookalikeChildren(em: EntityManager, programmeId: string, fields: NewChildFields): Promise<string[]> {
   const first = fold(fields.firstName);
   const last = fold(fields.lastName);
   await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`new-child|${programmeId}|${first}|${last}|${fields.birthDate}`]);
-  const rows: unknown[] = await em.execute(
-    `select 1 from child
+  const rows: { id: string }[] = await em.execute(
+    `select id from child
       where programme_id = ? and birth_date = ?::date and ${foldSql('first_name')} = ? and ${foldSql('last_name')} = ?
-      limit 1`,
+      order by created_at, id limit 20`,
     [programmeId, fields.birthDate, ...FOLD_PARAMS, first, ...FOLD_PARAMS, last],
   );
-  return rows.length > 0;
+  return rows.map((row) => row.id);
 }
 
 function createChild(em: EntityManager, programmeId: string, fields: NewChildFields): Child {

@@ -68,6 +68,11 @@ export class ReferralResolver {
     return oneOf(ctx.loaders.accountById, idOf(referral, 'assignedTo'));
   }
 
+  @FieldResolver()
+  suspectedDuplicateOf(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+    return visibleChild(ctx, idOf(referral, 'suspectedDuplicateOf'));
+  }
+
   @FieldResolver(() => EligibilityType)
   async eligibility(@Root() referral: ValueOf<Referral>, @Ctx() ctx: Context): Promise<Eligibility | null> {
     const child = await visibleChild(ctx, idOf(referral, 'child'));

@@ -25,7 +25,9 @@ export async function assertChildVisible(
   what = 'Child',
   shownId: string = childId,
 ): Promise<ChildRecord> {
-  const child = await ctx.loaders.childById.load(childId);
+  // The child and the grants are read side by side, found or not: "absent" and "not
+  // yours" cost the same statements (access-policy.md, "What a request may reveal").
+  const [child] = await Promise.all([ctx.loaders.childById.load(childId), ctx.access.rows()]);
   if (!child || !(await inRows(ctx, child))) throw new NotFound(what, shownId);
   return child;
 }

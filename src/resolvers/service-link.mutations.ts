@@ -5,14 +5,14 @@ import { AccessAction, LegalBasis, ServiceLinkStatus, type DataCategory, type Pa
 import type { Context } from '../context';
 import { BadUserInput, NotFound } from '../errors';
 import { PARTNER_KIND_MAX, WriteAction } from '../permissions/policy';
+import { consentLapse } from '../permissions/access';
 import { ServiceLinkType } from '../schema/service-link.type';
 import { ProposeServiceLinkInput } from '../schema/service-link.inputs';
 import { filterIdOfType, idOfType } from '../schema/global-id';
-import { checkVersion, mutate } from '../workflows/mutation';
+import { checkVersion } from '../workflows/mutation';
 import { assertTransition, SERVICE_LINK } from '../workflows/state-machines';
 import { checkDate, checkList, checkOptionalText, checkOrder, checkText } from '../workflows/validation';
-import { childInProgramme, EARLIEST_DATE, mutateInRows, partnerOf, TEXT_MAX, today, yearsAfter, reloaded } from '../workflows/lookups';
-import { parisDate } from '../util/dates';
+import { childInRows, EARLIEST_DATE, mutateInRows, partnerOf, TEXT_MAX, today, yearsAfter, reloaded } from '../workflows/lookups';
 import { linkStatusAt } from './service-link.resolver';
 
 /**
@@ -35,17 +35,17 @@ const linkEvent = (action: AccessAction, link: ServiceLink) => ({
 export class ServiceLinkMutations {
   @Mutation(() => ServiceLinkType, {
     description:
-      "Proposes a link between services for a child of the programme (INCLUSION_REFERENT). It grants nothing until activated. " +
+      "Proposes a link between services for a child in the viewer's rows (INCLUSION_REFERENT). It grants nothing, to the partner or to the referent, until activated. " +
       "Categories beyond the receiving partner kind's maximum are refused (BAD_USER_INPUT on input.categories).",
   })
   proposeServiceLink(
     @Arg('input', () => ProposeServiceLinkInput, { description: 'The link.' }) input: ProposeServiceLinkInput,
     @Ctx() ctx: Context,
   ): Promise<ServiceLink> {
-    // Not mutateInRows: creating the link puts the child in the referent's rows, and the
-    // response must see that (access-policy.md, INCLUSION_REFERENT rows).
-    return reloaded(ctx, ServiceLink, mutate(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
-      const child = await childInProgramme(viewer, em, input.childId, 'input.childId');
+    // A proposed link grants nothing: the child must already be in the referent's rows
+    // (access-policy.md, INCLUSION_REFERENT rows).
+    return reloaded(ctx, ServiceLink, mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
+      const child = await childInRows(ctx, em, input.childId, 'input.childId');
       const partner = await partnerOf(viewer, em, input.partnerId, 'input.partnerId');
       const origin = input.originPartnerId == null ? undefined : await partnerOf(viewer, em, input.originPartnerId, 'input.originPartnerId');
       if (origin?.id === partner.id) throw new BadUserInput('input.originPartnerId', 'must not be the receiving partner');
@@ -206,9 +206,8 @@ async function assertLegalBasis(em: EntityManager, link: ServiceLink, now: Date)
   if (!link.consent) throw refuse('consentId', 'the link rests on no consent');
   const consent = await em.findOne(Consent, { id: link.consent.id }, { populate: ['scope'] });
   if (!consent || consent.child.id !== link.child.id) throw refuse('consentId', 'the consent is not one of this child');
-  if (consent.withdrawnAt) throw refuse('consentId', 'the consent was withdrawn');
-  if (consent.givenAt.getTime() > now.getTime()) throw refuse('consentId', 'the consent is not given yet');
-  if (consent.expiresOn != null && consent.expiresOn < parisDate(now)) throw refuse('consentId', `the consent expired on ${consent.expiresOn}`);
+  const lapse = consentLapse(consent, now);
+  if (lapse) throw refuse('consentId', `the consent ${lapse}`);
   const line = consent.scope.getItems().find((s) => s.partner.id === link.partner.id);
   if (!line) throw refuse('consentId', "the consent's scope does not name the link's partner");
   const missing = link.categories.filter((c) => !line.categories.includes(c));

@@ -8,7 +8,6 @@ export {
   CATEGORY_FIELDS,
   CATEGORY_TYPE_NAMES,
   ENTRY_POINT_CATEGORIES,
-  NODE_CATEGORIES,
   TYPE_CATEGORIES,
   heldDataOf,
 } from '../permissions/field-categories';

@@ -54,6 +54,14 @@ export class ReferralType extends NodeInterface {
 
   @Field(() => EligibilityType, { nullable: true, description: "The child's computed priority eligibility; null when the child is outside the viewer's rows." })
   eligibility?: EligibilityType;
+
+  @Field(() => ChildType, {
+    nullable: true,
+    description:
+      "A child of the programme with the same names and birth date as this referral's new child, for the coordinator to decide on; " +
+      "null when there is none or when it is outside the viewer's rows (the submitter is never told).",
+  })
+  suspectedDuplicateOf?: ChildType;
 }
 
 @ObjectType('ReferralEdge', { description: 'A referral in a page of referrals.' })

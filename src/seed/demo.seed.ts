@@ -1,4 +1,4 @@
-import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
+import { Reference, type EntityClass, type RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Accommodation, Account, Action, ActionKind, ActionStatus, AdaptedActivity, AttendanceConcern, Child, ChildTime,
@@ -691,6 +691,7 @@ class DemoBuilder {
       // The inclusion service is in the scope of the consent behind every follow-up.
       const draft = this.consentFor(ctx, kid, ConsentPurpose.INCLUSION_FOLLOW_UP, assessedOn ?? dateBetween(r, '2026-09-01', '2026-10-20'), inclusion);
       this.addScope(draft, inclusionService, INCLUSION_SERVICE_SCOPE);
+      kid.followUp.consent = Reference.create(draft.consent);
       if (status === InclusionStatus.ACTIVE || status === InclusionStatus.CLOSED || (status === InclusionStatus.ASSESSED && r.chance(0.5))) {
         if (kid.school) this.make(Accommodation, 'accommodation', { programme, followUp: kid.followUp, partner: kid.school, description: condition.schoolAccommodation });
         this.make(Accommodation, 'accommodation', { programme, followUp: kid.followUp, partner: status === InclusionStatus.CLOSED ? leisure2 : leisure, description: condition.leisureAccommodation });

@@ -198,7 +198,7 @@ function makeTables(): Tables {
     review: t('review', 'id:uuid programme_id:uuid pathway_id:uuid held_on:date progress:text next_steps:text author_id:uuid'),
     referral: t('referral', 'id:uuid programme_id:uuid child_id:uuid referring_partner_id:uuid referring_account_id:uuid assigned_to_id:uuid referred_on:date domains:domain[] description:text status:referral_status decided_on:date decision_reason:text team_meeting_id:uuid'),
     service_link: t('service_link', 'id:uuid programme_id:uuid child_id:uuid partner_id:uuid origin_partner_id:uuid purpose:consent_purpose categories:data_category[] legal_basis:legal_basis consent_id:uuid parents_informed_on:date parents_not_informed_reason:text created_by_id:uuid status:service_link_status valid_from:date valid_until:date revoked_at:timestamptz revocation_reason:text'),
-    inclusion_follow_up: t('inclusion_follow_up', 'id:uuid programme_id:uuid child_id:uuid status:inclusion_status referent_id:uuid assessed_on:date assessed_by_id:uuid findings:text family_expectations:text needs_inventory:text existing_means:text pai_arrangements:text emergency_protocol:text'),
+    inclusion_follow_up: t('inclusion_follow_up', 'id:uuid programme_id:uuid child_id:uuid status:inclusion_status referent_id:uuid consent_id:uuid assessed_on:date assessed_by_id:uuid findings:text family_expectations:text needs_inventory:text existing_means:text pai_arrangements:text emergency_protocol:text'),
     accommodation: t('accommodation', 'id:uuid programme_id:uuid follow_up_id:uuid partner_id:uuid description:text'),
     adapted_activity: t('adapted_activity', 'id:uuid programme_id:uuid follow_up_id:uuid title:text description:text partner_id:uuid child_time:child_time'),
     observation: t('observation', 'id:uuid programme_id:uuid child_id:uuid category:data_category author_id:uuid partner_id:uuid text:text'),
@@ -568,12 +568,13 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
       // Inclusion follow-up, with its own consent and a link to the first leisure centre.
       if (inclusion) {
         const followUpId = randomUUID();
+        const consentId = randomUUID();
         const status = r.weighted([[InclusionStatus.ACTIVE, 55], [InclusionStatus.ASSESSED, 20], [InclusionStatus.OPEN, 15], [InclusionStatus.CLOSED, 10]]);
         const assessed = status === InclusionStatus.CLOSED ? D('2024-06-03') + r.int(0, 80)
           : status !== InclusionStatus.OPEN ? D('2025-02-03') + r.int(0, 580) : undefined;
         const pai = r.chance(0.3);
         T.inclusion_follow_up.add({
-          id: followUpId, programme_id: P, child_id: childId, status, referent_id: inclusionReferent,
+          id: followUpId, programme_id: P, child_id: childId, status, referent_id: inclusionReferent, consent_id: consentId,
           assessed_on: assessed === undefined ? null : iso(assessed), assessed_by_id: assessed === undefined ? null : inclusionReferent,
           findings: assessed === undefined ? null : 'Besoins évalués avec la famille et l\'école.',
           family_expectations: 'Un accueil au centre de loisirs le mercredi.', needs_inventory: assessed === undefined ? null : 'Repères visuels ; temps calme.',
@@ -586,7 +587,6 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
           if (r.chance(0.5)) T.accommodation.add({ id: randomUUID(), programme_id: P, follow_up_id: followUpId, partner_id: school!.id, description: 'Place au calme ; consignes reformulées.' });
           T.adapted_activity.add({ id: randomUUID(), programme_id: P, follow_up_id: followUpId, title: r.pick(['Atelier sensoriel en petit groupe', 'Natation adaptée', 'Éveil musical adapté']), description: null, partner_id: r.pick([leisure1, sports, culture]).id, child_time: ChildTime.EXTRACURRICULAR });
         }
-        const consentId = randomUUID();
         const from = (assessed ?? TODAY - 30) + r.int(1, 20);
         T.consent.add({
           id: consentId, programme_id: P, child_id: childId, given_by_id: giver.id, given_at: `${iso(from - r.int(3, 10))}T10:00:00Z`,

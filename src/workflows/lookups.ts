@@ -7,6 +7,7 @@ import { filterIdOfType, idOfType } from '../schema/global-id';
 import { parisDate } from '../util/dates';
 import { mutate, requireWrite, type MutationScope } from './mutation';
 import type { WriteAction } from '../permissions/policy';
+import { fetchNode } from '../resolvers/node.resolver';
 
 /**
  * Lookups shared by the workflow mutations, made with the transaction's entity manager.
@@ -33,15 +34,36 @@ export function yearsAfter(day: string, years: number): string {
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
 
+/** An object a mutation acts on, named by an argument: its type, the global ID sent, the argument. */
+export interface MutationTarget {
+  type: string;
+  id: string;
+  field: string;
+}
+
 /**
  * mutate(), with the viewer's grants computed first, outside the transaction: Access reads
  * them on a connection of its own, and a transaction waiting for a second connection from
- * a drained pool would stall. Not for the writes that create the viewer's grant on the
- * child (openInclusionFollowUp, proposeServiceLink): their response must see the new rows.
+ * a drained pool would stall. Not for a write that creates the viewer's grant on the child
+ * (openInclusionFollowUp): its response must see the new rows.
+ *
+ * `targets`: the objects the mutation acts on, each checked first as node(id) checks it
+ * (tenant, row, known: src/resolvers/node.resolver.ts), so that an absent object and one
+ * outside the viewer's rows are the same NOT_FOUND after the same statements
+ * (access-policy.md, "What a request may reveal"); the work then finds them in its
+ * transaction.
  */
-export async function mutateInRows<T>(ctx: Context, action: WriteAction, work: (scope: MutationScope) => Promise<T>): Promise<T> {
+export async function mutateInRows<T>(
+  ctx: Context,
+  action: WriteAction,
+  work: (scope: MutationScope) => Promise<T>,
+  targets: readonly MutationTarget[] = [],
+): Promise<T> {
   requireWrite(ctx, action);
-  await ctx.access.rows();
+  await Promise.all([
+    ctx.access.rows(),
+    ...targets.map((target) => fetchNode(ctx, target.type, idOfType(target.id, target.type, target.field), target.id, { category: false })),
+  ]);
   return mutate(ctx, action, work);
 }
 
@@ -61,18 +83,6 @@ export async function childInRows(ctx: Context, em: EntityManager, globalId: str
   const id = idOfType(globalId, 'Child', field);
   if (!(await ctx.access.canSee(id))) throw new NotFound('Child', globalId);
   const child = await em.findOne(Child, { id, programme: viewerOf(ctx).programmeId });
-  if (!child) throw new NotFound('Child', globalId);
-  return child;
-}
-
-/**
- * A child of the viewer's programme, whatever its rows: for the writes that themselves put
- * the child in the viewer's rows (access-policy.md, INCLUSION_REFERENT rows: "children with
- * an inclusion follow-up, or a link it created").
- */
-export async function childInProgramme(viewer: Viewer, em: EntityManager, globalId: string, field: string): Promise<Child> {
-  const id = idOfType(globalId, 'Child', field);
-  const child = await em.findOne(Child, { id, programme: viewer.programmeId });
   if (!child) throw new NotFound('Child', globalId);
   return child;
 }

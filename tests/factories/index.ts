@@ -11,6 +11,8 @@ import {
   Family,
   Guardian,
   GuardianRelationship,
+  InclusionFollowUp,
+  InclusionStatus,
   LegalBasis,
   Partner,
   PartnerKind,
@@ -148,4 +150,36 @@ export function serviceLink(
     validFrom: '2025-01-01',
     ...overrides,
   } as ServiceLink);
+}
+
+/** The categories a family's INCLUSION_FOLLOW_UP consent gives the inclusion service (HEALTH when asked). */
+export function inclusionScope(health = true): DataCategory[] {
+  const { IDENTITY, CONTACT, SCHOOLING, HEALTH, INCLUSION } = DataCategory;
+  return health ? [IDENTITY, CONTACT, SCHOOLING, HEALTH, INCLUSION] : [IDENTITY, CONTACT, SCHOOLING, INCLUSION];
+}
+
+/**
+ * A follow-up opened with the family's INCLUSION_FOLLOW_UP consent naming the inclusion
+ * service (access-policy.md, INCLUSION_REFERENT rows): the child enters the inclusion
+ * referents' rows, with HEALTH when the consent's scope gives it.
+ */
+export function inclusionFollowUp(
+  em: EntityManager,
+  kid: Child,
+  by: Guardian,
+  service: Partner,
+  options: { health?: boolean; consent?: Partial<Consent>; followUp?: Partial<InclusionFollowUp> } = {},
+): { consent: Consent; followUp: InclusionFollowUp } {
+  const given = consent(em, kid, by, [{ partner: service, categories: inclusionScope(options.health ?? true) }], {
+    purpose: ConsentPurpose.INCLUSION_FOLLOW_UP,
+    ...options.consent,
+  });
+  const followUp = em.create(InclusionFollowUp, {
+    programme: kid.programme,
+    child: kid,
+    consent: given,
+    status: InclusionStatus.OPEN,
+    ...options.followUp,
+  } as InclusionFollowUp);
+  return { consent: given, followUp };
 }

@@ -4,6 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Account,
   Child,
+  Consent,
+  ConsentPurpose,
+  InclusionFollowUp,
   Family,
   Guardian,
   Partner,
@@ -25,7 +28,7 @@ import * as f from '../factories';
  */
 export interface World {
   programme: Programme;
-  partners: { school: Partner; leisure: Partner; health: Partner; social: Partner; preTeam: Partner };
+  partners: { school: Partner; leisure: Partner; health: Partner; social: Partner; preTeam: Partner; inclusion: Partner };
   accounts: Record<AccountKey, Account>;
   tokens: Record<AccountKey, string>;
   family: Family;
@@ -49,6 +52,7 @@ export interface World {
     health: string;
     social: string;
     preTeam: string;
+    inclusion: string;
   };
 }
 
@@ -90,6 +94,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     health: f.partner(em, programme, { kind: PartnerKind.HEALTH }),
     social: f.partner(em, programme, { kind: PartnerKind.SOCIAL_SERVICES }),
     preTeam: f.partner(em, programme, { kind: PartnerKind.PRE_TEAM }),
+    inclusion: f.partner(em, programme, { kind: PartnerKind.INCLUSION_SERVICE }),
   };
   const family = f.family(em, programme);
   const guardian = f.guardian(em, family);
@@ -102,8 +107,8 @@ export async function buildWorld(server: TestServer): Promise<World> {
     admin: f.account(em, programme, Role.ADMIN),
     coordinator: f.account(em, programme, Role.PRE_COORDINATOR, { partner: ref(partners.preTeam) }),
     pathwayReferent: f.account(em, programme, Role.PATHWAY_REFERENT),
-    inclusionReferent: f.account(em, programme, Role.INCLUSION_REFERENT),
-    otherInclusionReferent: f.account(em, programme, Role.INCLUSION_REFERENT),
+    inclusionReferent: f.account(em, programme, Role.INCLUSION_REFERENT, { partner: ref(partners.inclusion) }),
+    otherInclusionReferent: f.account(em, programme, Role.INCLUSION_REFERENT, { partner: ref(partners.inclusion) }),
     schoolAgent: f.account(em, programme, Role.PARTNER_AGENT, { partner: ref(partners.school) }),
     leisureAgent: f.account(em, programme, Role.PARTNER_AGENT, { partner: ref(partners.leisure) }),
     healthAgent: f.account(em, programme, Role.PARTNER_AGENT, { partner: ref(partners.health) }),
@@ -144,8 +149,31 @@ export async function buildWorld(server: TestServer): Promise<World> {
       health: gid('Partner', partners.health.id),
       social: gid('Partner', partners.social.id),
       preTeam: gid('Partner', partners.preTeam.id),
+      inclusion: gid('Partner', partners.inclusion.id),
     },
   };
+}
+
+/**
+ * The family's INCLUSION_FOLLOW_UP consent for `child` (the world's child by default),
+ * naming the inclusion service, and (unless `open: false`) the follow-up opened with it:
+ * the child is then in the inclusion referents' rows (tests/factories inclusionFollowUp).
+ */
+export async function inclusionFollowUpOf(
+  server: TestServer,
+  w: World,
+  options: { child?: Child; guardian?: Guardian; health?: boolean; open?: boolean; followUp?: Partial<InclusionFollowUp> } = {},
+): Promise<{ consent: Consent; followUp?: InclusionFollowUp }> {
+  const em = forkEm(server);
+  const child = em.merge(options.child ?? w.child);
+  const guardian = em.merge(options.guardian ?? w.guardian);
+  const service = em.merge(w.partners.inclusion);
+  const made =
+    options.open === false
+      ? { consent: f.consent(em, child, guardian, [{ partner: service, categories: f.inclusionScope(options.health ?? true) }], { purpose: ConsentPurpose.INCLUSION_FOLLOW_UP }) }
+      : f.inclusionFollowUp(em, child, guardian, service, { health: options.health, followUp: options.followUp });
+  await em.flush();
+  return made;
 }
 
 /** A fork of the test server's ORM, for factories in a test. */
