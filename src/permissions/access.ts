@@ -159,18 +159,19 @@ export class Access {
   /**
    * Policy, INCLUSION_REFERENT rows: "children with an inclusion follow-up opened with the
    * family's INCLUSION_FOLLOW_UP consent, or an ACTIVE link it created"; its maximum
-   * without HEALTH, and "HEALTH only where that consent's scope covers HEALTH" (a line of
-   * the consent's scope naming the referent's own structure with HEALTH). The consent
-   * counts while it is in force, the link while it grants (linkInForceSql): a proposed,
-   * suspended, revoked or expired link gives the referent nothing.
+   * without HEALTH, and "HEALTH only where that consent's scope covers HEALTH". The consent
+   * is the family's agreement to the referent's own structure: its scope names that
+   * structure, and gives HEALTH on that line or not. It counts while it is in force, the
+   * link while it grants (linkInForceSql): a proposed, suspended, revoked or expired link
+   * gives the referent nothing.
    */
   private async inclusionGrants(viewer: Viewer, today: string, max: CategorySet): Promise<Map<string, CategorySet>> {
     const rows = await sql<{ child_id: string; health: boolean }>(
       this.em,
-      `select f.child_id, coalesce(bool_or(cs.categories @> array['HEALTH']::data_category[]), false) as health
+      `select f.child_id, bool_or(cs.categories @> array['HEALTH']::data_category[]) as health
          from inclusion_follow_up f
          join consent c on c.id = f.consent_id and c.child_id = f.child_id and c.purpose = 'INCLUSION_FOLLOW_UP'
-         left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = $3
+         join consent_scope cs on cs.consent_id = c.id and cs.partner_id = $3
         where f.programme_id = $1 and ${consentInForceSql('c', '$4::date', '$5')}
         group by f.child_id
        union all

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { LockMode } from '@mikro-orm/core';
-import { Accommodation, Account, AdaptedActivity, Child, Consent, ConsentScope, Family, FamilyMeeting, InclusionFollowUp, Workshop } from '../entities';
-import { AccessAction, ConsentPurpose, DataCategory, InclusionStatus } from '../entities/enums';
+import { Accommodation, Account, AdaptedActivity, Child, Consent, Family, FamilyMeeting, InclusionFollowUp, Workshop } from '../entities';
+import { AccessAction, DataCategory, InclusionStatus } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { BadUserInput, NotFound } from '../errors';
 import { WriteAction } from '../permissions/policy';
@@ -304,20 +303,17 @@ export class FamilyMeetingResolver {
 async function followUpConsent(ctx: Context, em: EntityManager, childGlobalId: string): Promise<Consent> {
   const viewer = viewerOf(ctx);
   const childId = idOfType(childGlobalId, 'Child', 'childId');
-  const notFound = () => new NotFound('Child', childGlobalId);
-  const consents = await em.find(
-    Consent,
-    { child: childId, programme: viewer.programmeId, purpose: ConsentPurpose.INCLUSION_FOLLOW_UP },
-    { orderBy: { givenAt: 'desc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
+  const rows: { id: string; given_at: Date; withdrawn_at: Date | null; expires_on: string | null }[] = await em.execute(
+    `select c.id, c.given_at, c.withdrawn_at, c.expires_on::text as expires_on from consent c
+      where c.child_id = ? and c.programme_id = ? and c.purpose = 'INCLUSION_FOLLOW_UP'
+        and exists (select 1 from consent_scope cs where cs.consent_id = c.id and cs.partner_id = ?)
+      order by c.given_at desc, c.id
+      for share`,
+    [childId, viewer.programmeId, viewer.partnerId ?? null],
   );
-  const inForce = consents.filter((consent) => consentLapse(consent, ctx.now) === undefined);
-  const naming =
-    inForce.length && viewer.partnerId
-      ? new Set((await em.find(ConsentScope, { consent: { $in: inForce.map((c) => c.id) }, partner: viewer.partnerId })).map((line) => line.consent.id))
-      : new Set<string>();
-  const consent = inForce.find((c) => naming.has(c.id));
-  if (!consent) throw notFound();
-  return consent;
+  const inForce = rows.find((row) => consentLapse({ givenAt: new Date(row.given_at), withdrawnAt: row.withdrawn_at, expiresOn: row.expires_on }, ctx.now) === undefined);
+  if (!inForce) throw new NotFound('Child', childGlobalId);
+  return em.findOneOrFail(Consent, { id: inForce.id, programme: viewer.programmeId });
 }
 
 /** The follow-up, when its child is in the viewer's rows; NOT_FOUND otherwise. */

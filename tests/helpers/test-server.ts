@@ -85,9 +85,9 @@ export interface TestServer {
 }
 
 /** The real server (HTTP, Apollo, permissions, ORM) on a migrated database of this worker. */
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await testDatabase());
-  const config = testConfig(databaseUrl);
+  const config = testConfig(databaseUrl, options.env);
   const orm = await openTestOrm(databaseUrl, config);
   let now: Date | undefined;
   let app: App | undefined;
