@@ -5,6 +5,13 @@ import { EmbeddedDatabaseError } from './db/embedded';
 import { createApp, type App } from './server';
 import { seedDemo } from './seed/demo.seed';
 
+/** How long a fatal error leaves the API to stop cleanly before it exits anyway. */
+const FATAL_STOP_MS = 10_000;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (process.env.DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+}
+
 /** `npm start`: open (or start) the database, migrate, seed the demo on first run, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,21 +20,31 @@ async function main(): Promise<void> {
   const db: Database = await openDatabase(config, log);
   let app: App | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received: stopping the API, then the database`);
+    log(`${reason}: stopping the API, then the database`);
     try {
       await app?.stop();
       await db.close();
-      process.exit(0);
+      process.exit(code);
     } catch (error) {
-      console.error(`failed to stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`failed to stop cleanly: ${describe(error)}`);
       process.exit(1);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void stop(`${signal} received`, 0));
+  }
+  // A fatal error still stops the database (an abort such as "heap limit" or a SIGKILL cannot:
+  // the next start takes that leftover server back). Bounded: the process may be in a bad state.
+  const fatal = (kind: string) => (error: unknown) => {
+    console.error(`fatal error (${kind}): ${describe(error)}`);
+    setTimeout(() => process.exit(1), FATAL_STOP_MS).unref();
+    void stop('fatal error', 1);
+  };
+  process.on('uncaughtException', fatal('uncaught exception'));
+  process.on('unhandledRejection', fatal('unhandled rejection'));
 
   try {
     if (config.seedOnEmpty && (await isEmpty(db.orm))) {
@@ -54,7 +71,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
     console.error(error.message);
   } else {
-    console.error(`start-up failed: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`);
+    console.error(`start-up failed: ${describe(error)}`);
   }
   process.exit(1);
 });

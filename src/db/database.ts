@@ -66,7 +66,12 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   let embedded: EmbeddedHandle | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbedded({ dataDir: config.embedded.dir, port: config.embedded.port, databases: [EMBEDDED_DATABASE] });
+    embedded = await startEmbedded({
+      dataDir: config.embedded.dir,
+      port: config.embedded.port,
+      databases: [EMBEDDED_DATABASE],
+      notice: log,
+    });
     url = embedded.url(EMBEDDED_DATABASE);
   }
   let orm: MikroORM | undefined;

@@ -1,4 +1,4 @@
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -16,6 +16,9 @@ import { Client } from 'pg';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const FIRST_PORT = 54329;
+/** Bounds of the stop of a server left by a killed API (fast, then immediate shutdown). */
+const LEFTOVER_FAST_SHUTDOWN_MS = 10_000;
+const LEFTOVER_IMMEDIATE_SHUTDOWN_MS = 5_000;
 
 export class EmbeddedDatabaseError extends Error {}
 
@@ -59,21 +62,185 @@ async function findFreePort(from: number): Promise<number> {
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // A zombie answers kill(0) but runs no more (where nothing reaps orphans, it stays one).
+  return processInfo(pid)?.state !== 'Z';
+}
+
+interface ProcessInfo {
+  /** Process state letter of /proc/<pid>/stat (Z: zombie). */
+  state: string;
+  /** Start time in clock ticks since boot: a reused pid has another one. */
+  startTime: string;
+  args: string[];
+}
+
+/** Where /proc exists (Linux), a process can be identified; elsewhere we do not guess. */
+const canIdentifyProcesses = existsSync('/proc/self/stat');
+
+function processInfo(pid: number): ProcessInfo | undefined {
+  if (!canIdentifyProcesses) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses; starttime is field 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return { state: fields[0] ?? '', startTime: fields[19] ?? '', args };
+  } catch {
+    return undefined;
   }
 }
 
-/** A running embedded server on this data folder, read from PostgreSQL's own postmaster.pid. */
-export function runningEmbedded(dataDir: string): { pid: number; port: number } | undefined {
+function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function sameFolder(a: string, b: string): boolean {
+  const real = (dir: string) => {
+    try {
+      return realpathSync(dir);
+    } catch {
+      return path.resolve(dir);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Whether `pid` is a PostgreSQL server whose command line names this data folder. */
+function isPostgresOf(pid: number, dataDir: string): boolean {
+  const info = processInfo(pid);
+  if (!info || info.state === 'Z') return false;
+  const dashD = info.args.indexOf('-D');
+  return path.basename(info.args[0] ?? '') === 'postgres' && dashD > 0 && sameFolder(info.args[dashD + 1] ?? '', dataDir);
+}
+
+/**
+ * Our own record of who started the server on a data folder (`<dir>.owner`, beside it): the
+ * API process (pid, start time and boot, so that a reused pid is not taken for it) and the
+ * server it started. Written once the server is ready, removed when it is stopped cleanly.
+ */
+interface OwnerRecord {
+  pid: number;
+  startTime: string;
+  bootId: string;
+  postgresPid: number;
+  port: number;
+}
+
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+function writeOwner(dataDir: string, postgresPid: number, port: number): void {
+  const record: OwnerRecord = {
+    pid: process.pid,
+    startTime: processInfo(process.pid)?.startTime ?? '',
+    bootId: bootId(),
+    postgresPid,
+    port,
+  };
+  const file = ownerFile(dataDir);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(record)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+function readOwner(dataDir: string): OwnerRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(ownerFile(dataDir), 'utf8')) as Partial<OwnerRecord>;
+    const { pid, startTime, bootId: boot, postgresPid, port } = record;
+    if (!Number.isInteger(pid) || !Number.isInteger(postgresPid) || typeof startTime !== 'string' || !startTime) return undefined;
+    return { pid: pid as number, startTime, bootId: typeof boot === 'string' ? boot : '', postgresPid: postgresPid as number, port: Number(port) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the owner record's API process still runs (the same process, not a reuse of its pid). */
+function ownerAlive(owner: OwnerRecord): boolean {
+  if (owner.bootId && owner.bootId !== bootId()) return false;
+  const info = processInfo(owner.pid);
+  return info !== undefined && info.state !== 'Z' && info.startTime === owner.startTime;
+}
+
+type Verdict =
+  | { kind: 'leftover'; owner: OwnerRecord }
+  | { kind: 'owner-running'; owner: OwnerRecord }
+  | { kind: 'unproven'; reason: string };
+
+/** Whose is the server that postmaster.pid names: ours, left by a dead API, or not provably ours. */
+function judgeRunning(dataDir: string, running: { pid: number; dataDir: string }): Verdict {
+  if (!canIdentifyProcesses) return { kind: 'unproven', reason: 'processes cannot be identified on this platform (no /proc)' };
+  if (!sameFolder(running.dataDir, dataDir) || !isPostgresOf(running.pid, dataDir)) {
+    return { kind: 'unproven', reason: `pid ${running.pid} is not a PostgreSQL server of this data folder` };
+  }
+  const owner = readOwner(dataDir);
+  if (!owner) return { kind: 'unproven', reason: `it was not started by this API (no readable ${path.basename(ownerFile(dataDir))} file beside the data folder)` };
+  const started = Number(processInfo(running.pid)?.startTime);
+  if (owner.postgresPid !== running.pid || (owner.bootId && owner.bootId !== bootId()) || !(started >= Number(owner.startTime))) {
+    return { kind: 'unproven', reason: `it is not the server the API named in ${path.basename(ownerFile(dataDir))} started` };
+  }
+  return ownerAlive(owner) ? { kind: 'owner-running', owner } : { kind: 'leftover', owner };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (processAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+/** Stops a leftover server: fast shutdown (SIGINT), then immediate shutdown (SIGQUIT) if it lingers. */
+async function stopLeftover(pid: number, dataDir: string): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') {
+        throw new EmbeddedDatabaseError(`cannot stop the leftover embedded PostgreSQL (pid ${pid}): ${(error as Error).message}`);
+      }
+    }
+  };
+  signal('SIGINT');
+  if (!(await waitForExit(pid, LEFTOVER_FAST_SHUTDOWN_MS))) {
+    signal('SIGQUIT');
+    if (!(await waitForExit(pid, LEFTOVER_IMMEDIATE_SHUTDOWN_MS))) {
+      throw new EmbeddedDatabaseError(
+        `the leftover embedded PostgreSQL (pid ${pid}) did not stop within ${(LEFTOVER_FAST_SHUTDOWN_MS + LEFTOVER_IMMEDIATE_SHUTDOWN_MS) / 1000} s; ` +
+          `stop it (kill -QUIT ${pid}) and start again`,
+      );
+    }
+  }
+  // PostgreSQL removes its postmaster.pid as it exits; a server that died without doing so
+  // leaves a file naming a dead pid, which PostgreSQL itself recognises as stale.
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const deadline = Date.now() + 1_000;
+  while (existsSync(pidFile) && Date.now() < deadline) await sleep(20);
+}
+
+/** A running embedded server on this data folder, read from PostgreSQL's own postmaster.pid. */
+export function runningEmbedded(dataDir: string): { pid: number; port: number; dataDir: string } | undefined {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  let lines: string[];
+  try {
+    lines = readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  // postmaster.pid: pid, data directory, start time, port, socket directory, ...
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !processAlive(pid)) return undefined;
-  return { pid, port };
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return undefined;
+  return { pid, port, dataDir: lines[1] ?? '' };
 }
 
 /** PostgreSQL runs as `postgres` when we are root: every folder above the data must let it through. */
@@ -102,17 +269,37 @@ export interface StartOptions {
   /** Databases to create when missing. */
   databases: string[];
   log?: (line: string) => void;
+  /** Our own notices (a leftover server taken back), one line each. */
+  notice?: (line: string) => void;
 }
 
 export async function startEmbedded(options: StartOptions): Promise<EmbeddedHandle> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? (() => undefined);
 
   const running = runningEmbedded(dataDir);
   if (running) {
-    throw new EmbeddedDatabaseError(
-      `an embedded PostgreSQL (pid ${running.pid}, port ${running.port}) is already running on ${dataDir}. ` +
-        `Another "npm start" may be running; stop it, or if it was killed, stop the leftover server with: kill ${running.pid}`,
+    const verdict = judgeRunning(dataDir, running);
+    if (verdict.kind === 'owner-running') {
+      throw new EmbeddedDatabaseError(
+        `an embedded PostgreSQL (pid ${running.pid}, port ${running.port}) is already running on ${dataDir}, ` +
+          `started by a process that still runs (pid ${verdict.owner.pid}): another "npm start" on the same data folder. ` +
+          `Stop that one first (Ctrl-C in its terminal, or kill ${verdict.owner.pid}), or set EMBEDDED_PG_DIR to another folder.`,
+      );
+    }
+    if (verdict.kind === 'unproven') {
+      throw new EmbeddedDatabaseError(
+        `a PostgreSQL (pid ${running.pid}, port ${running.port}) holds the data folder ${dataDir}, and it is not provably ` +
+          `the one a stopped "npm start" left: ${verdict.reason}. If it is yours, stop it (kill -INT ${running.pid}) and start again; ` +
+          `if no PostgreSQL runs on this folder, remove ${path.join(dataDir, 'postmaster.pid')}.`,
+      );
+    }
+    const stopping = Date.now();
+    await stopLeftover(running.pid, dataDir);
+    notice(
+      `took back the embedded PostgreSQL (pid ${running.pid}, port ${running.port}) left running by a stopped API (pid ${verdict.owner.pid}): ` +
+        `stopped it in ${Date.now() - stopping} ms, starting again`,
     );
   }
   checkReachableByPostgresUser(dataDir);
@@ -129,6 +316,7 @@ export async function startEmbedded(options: StartOptions): Promise<EmbeddedHand
   if (!initialised) await server.initialise();
   await server.start();
   writeFileSync(portFile(dataDir), `${port}\n`);
+  writeOwner(dataDir, server.pid, port);
 
   const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   const client = new Client({ connectionString: url('postgres') });
@@ -195,6 +383,12 @@ class PostgresProcess {
   private child?: ChildProcess;
   private readonly recent: string[] = [];
   private readonly onExit = () => this.child?.kill('SIGINT');
+
+  get pid(): number {
+    const pid = this.child?.pid;
+    if (pid === undefined) throw this.failure('start', 'postgres is not running');
+    return pid;
+  }
 
   constructor(
     private readonly dataDir: string,
@@ -277,19 +471,25 @@ class PostgresProcess {
     process.once('exit', this.onExit);
   }
 
-  /** Fast shutdown (SIGINT): PostgreSQL rolls back open transactions and exits cleanly. */
+  /**
+   * Fast shutdown (SIGINT): PostgreSQL rolls back open transactions and exits cleanly. The
+   * owner file goes with it (not in the 'exit' handler: the server may still be shutting
+   * down then, and the next start recognises it by that file).
+   */
   async stop(): Promise<void> {
     const child = this.child;
     process.removeListener('exit', this.onExit);
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => child.kill('SIGQUIT'), 15_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGQUIT'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGINT');
       });
-      child.kill('SIGINT');
-    });
+    }
     this.child = undefined;
+    if (child && readOwner(this.dataDir)?.postgresPid === child.pid) rmSync(ownerFile(this.dataDir), { force: true });
   }
 }
