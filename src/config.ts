@@ -33,6 +33,8 @@ const schema = z
     OIDC_ISSUER: optionalUrl,
     OIDC_AUDIENCE: optionalString,
     OIDC_JWKS_URL: optionalUrl,
+    TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(12 * 3600),
+    TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
     SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
     ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('asynchronous'),
@@ -92,6 +94,10 @@ export interface Config {
     issuer: string;
     audience: string;
     oidc?: { issuer: string; audience: string; jwksUrl: string };
+    /** Longest accepted `exp - iat` (or `exp - now` without `iat`), seconds. */
+    maxLifetimeSeconds: number;
+    /** Clock difference tolerated with the token's issuer, seconds. */
+    clockSkewSeconds: number;
   };
   /** Seed the demo programme when the database is empty (default: only on the embedded database). */
   seedOnEmpty: boolean;
@@ -126,6 +132,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL
           ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, jwksUrl: env.OIDC_JWKS_URL }
           : undefined,
+      maxLifetimeSeconds: env.TOKEN_MAX_LIFETIME_SECONDS,
+      clockSkewSeconds: env.TOKEN_CLOCK_SKEW_SECONDS,
     },
     seedOnEmpty: env.SEED_ON_EMPTY ? env.SEED_ON_EMPTY === 'true' : !env.DATABASE_URL,
   };
