@@ -15,6 +15,7 @@ import { TokenVerifier, bearerToken } from './auth/tokens';
 import { openSession } from './permissions/session';
 import { applyPermissions } from './permissions/shield';
 import { accessLogPlugin, logIdentityReads } from './permissions/access-log';
+import { storableTextPlugin } from './workflows/storable-text.plugin';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
@@ -92,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
+  plugins.push(storableTextPlugin());
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,
