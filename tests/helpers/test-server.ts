@@ -52,8 +52,18 @@ export async function dropTestDatabase(url: string): Promise<void> {
   }
 }
 
+/**
+ * The tests' configuration. The suite sends many requests with the same accounts from one
+ * address: the rate limits are raised far above what it sends (tests/security sets small ones).
+ */
 export function testConfig(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT_ACCOUNT_POINTS: '1000000',
+    RATE_LIMIT_AUTH_FAILURES: '1000000',
+    ...env,
+  });
 }
 
 /** Opens and migrates a database with the ORM (swc runs the TypeScript migrations: preferTs). */
@@ -85,9 +95,9 @@ export interface TestServer {
 }
 
 /** The real server (HTTP, Apollo, permissions, ORM) on a migrated database of this worker. */
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await testDatabase());
-  const config = testConfig(databaseUrl);
+  const config = testConfig(databaseUrl, options.env);
   const orm = await openTestOrm(databaseUrl, config);
   let now: Date | undefined;
   let app: App | undefined;
