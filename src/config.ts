@@ -33,6 +33,13 @@ const schema = z
     OIDC_ISSUER: optionalUrl,
     OIDC_AUDIENCE: optionalString,
     OIDC_JWKS_URL: optionalUrl,
+    TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(12 * 3600),
+    TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+    RATE_LIMIT_ACCOUNT_POINTS: z.coerce.number().int().min(1).max(1_000_000_000).default(300),
+    RATE_LIMIT_ACCOUNT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).max(1_000_000_000).default(30),
+    RATE_LIMIT_AUTH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
     ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('asynchronous'),
@@ -92,7 +99,19 @@ export interface Config {
     issuer: string;
     audience: string;
     oidc?: { issuer: string; audience: string; jwksUrl: string };
+    /** Longest accepted `exp - iat` (or `exp - now` without `iat`), seconds. */
+    maxLifetimeSeconds: number;
+    /** Clock difference tolerated with the token's issuer, seconds. */
+    clockSkewSeconds: number;
   };
+  /** Budgets, each `points` per `seconds` window, counted in PostgreSQL for every API process. */
+  rateLimits: {
+    account: { points: number; seconds: number };
+    /** Failed authentications (a token refused, or without an active account) per client address. */
+    authFailures: { points: number; seconds: number };
+  };
+  /** Proxies in front of the API whose X-Forwarded-For entry gives the client address (0: the socket's). */
+  trustProxyHops: number;
   /** Seed the demo programme when the database is empty (default: only on the embedded database). */
   seedOnEmpty: boolean;
 }
@@ -126,7 +145,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL
           ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE, jwksUrl: env.OIDC_JWKS_URL }
           : undefined,
+      maxLifetimeSeconds: env.TOKEN_MAX_LIFETIME_SECONDS,
+      clockSkewSeconds: env.TOKEN_CLOCK_SKEW_SECONDS,
     },
+    rateLimits: {
+      account: { points: env.RATE_LIMIT_ACCOUNT_POINTS, seconds: env.RATE_LIMIT_ACCOUNT_SECONDS },
+      authFailures: { points: env.RATE_LIMIT_AUTH_FAILURES, seconds: env.RATE_LIMIT_AUTH_SECONDS },
+    },
+    trustProxyHops: env.TRUST_PROXY,
     seedOnEmpty: env.SEED_ON_EMPTY ? env.SEED_ON_EMPTY === 'true' : !env.DATABASE_URL,
   };
 }

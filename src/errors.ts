@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** Every error code a client can rely on (../shared/api-examples.md). */
@@ -7,6 +8,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -43,6 +46,15 @@ export class Conflict extends GraphQLError {
   constructor(what: string, currentVersion: number) {
     super(`${what} was changed by someone else (current version ${currentVersion})`, {
       extensions: { code: ErrorCode.CONFLICT, currentVersion },
+    });
+  }
+}
+
+/** Over a rate-limit budget (src/auth/rate-limits.ts): HTTP 429, to retry after `retryAfter` seconds. */
+export class RateLimited extends GraphQLError {
+  constructor(readonly retryAfter: number) {
+    super(`Too many requests: try again in ${retryAfter} s`, {
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
     });
   }
 }

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from './context';
 import { withSqlCounter } from './db/sql-counter';
+import { ErrorCode } from './errors';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -9,6 +11,32 @@ import { withSqlCounter } from './db/sql-counter';
  */
 
 const MAX_BODY_BYTES = 1_000_000;
+/**
+ * After a 413, what the client is still sending is read and thrown away, for so long and
+ * so much at most; then the connection is cut.
+ */
+const MAX_DISCARDED_BYTES = 64 * MAX_BODY_BYTES;
+const MAX_DISCARD_MS = 10_000;
+
+/**
+ * Headers of every response, whatever the route and the outcome: answers hold children's
+ * data, so nothing keeps a copy (no-store); JSON is never sniffed as something else; no
+ * Referer leaks a URL; and the CSP lets a response load nothing and be framed by nothing.
+ * A route that serves something else (an HTML page) sets its own over these, with
+ * `withSecurityHeaders(res, { 'content-security-policy': ... })`.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+export function withSecurityHeaders(res: ServerResponse, overrides: Readonly<Record<string, string>> = {}): void {
+  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...overrides })) res.setHeader(name, value);
+}
+
+class BodyTooLarge extends Error {}
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -26,8 +54,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
+        req.removeAllListeners('data');
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -43,6 +71,32 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/**
+ * 413 with a GraphQL error. The rest of the body is read and thrown away (the connection
+ * stays usable once it is over): closing the connection while the client is still sending
+ * would reach it as a reset (EPIPE) instead of the answer. A body that goes on past
+ * MAX_DISCARDED_BYTES or MAX_DISCARD_MS is cut.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  if (!req.readableEnded) {
+    // Only while this request's body is unfinished: the connection then serves no other.
+    const cut = () => {
+      if (!req.readableEnded) req.socket.destroy();
+    };
+    const timer = setTimeout(cut, MAX_DISCARD_MS).unref();
+    let discarded = 0;
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > MAX_DISCARDED_BYTES) cut();
+    });
+    req.once('end', () => clearTimeout(timer));
+    req.socket.once('close', () => clearTimeout(timer));
+    req.resume();
+  }
+  const error = { message: `Request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } };
+  sendJson(res, 413, { errors: [error] });
+}
+
 async function handleGraphQL(
   options: HttpOptions,
   req: IncomingMessage,
@@ -55,8 +109,19 @@ async function handleGraphQL(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   let body: unknown;
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    refuseTooLarge(req, res);
+    return;
+  }
   if (req.method === 'POST') {
-    const text = await readBody(req);
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      refuseTooLarge(req, res);
+      return;
+    }
     const type = headers.get('content-type') ?? '';
     if (type.includes('application/json')) {
       try {
@@ -87,6 +152,7 @@ async function handleGraphQL(
 
 export function createHttpServer(options: HttpOptions): Server {
   const server = createServer((req, res) => {
+    withSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
       if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -106,6 +172,16 @@ export function createHttpServer(options: HttpOptions): Server {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
+  });
+  // node:http answers the requests it cannot parse itself, without our headers.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (socket as Duplex & { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const headers = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.end(`HTTP/1.1 ${status}\r\n${headers}content-length: 0\r\nconnection: close\r\n\r\n`);
   });
   // Longer than the idle timeouts of clients and proxies, so that a kept-alive connection is
   // never closed by us just as a client sends on it (ECONNRESET on the client side).

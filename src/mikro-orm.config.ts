@@ -15,6 +15,8 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     ensureDatabase: false,
     // Entities are discovered from decorators; no ts-morph cache.
     discovery: { warnWhenNoEntities: true },
+    // The rate-limit counters are the library's rows, not an entity's (src/auth/rate-limits.ts, its migration).
+    schemaGenerator: { skipTables: ['rate_limit'] },
     migrations: {
       path: 'dist/src/migrations',
       pathTs: 'src/migrations',

@@ -12,9 +12,12 @@ import type { Context } from './context';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, Unauthenticated } from './errors';
 import { TokenVerifier, bearerToken } from './auth/tokens';
+import { RateLimits } from './auth/rate-limits';
+import { clientAddress } from './auth/client-address';
 import { openSession } from './permissions/session';
 import { applyPermissions } from './permissions/shield';
 import { accessLogPlugin, logIdentityReads } from './permissions/access-log';
+import { storableTextPlugin } from './workflows/storable-text.plugin';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
@@ -35,8 +38,11 @@ export interface App {
   apollo: ApolloServer<Context>;
   http: Server;
   schema: GraphQLSchema;
-  /** Builds the context of a request carrying this Authorization header (tests, scripts). */
-  contextFor(authorization?: string, requestId?: string): Promise<Context>;
+  /**
+   * Builds the context of a request carrying this Authorization header (tests, scripts);
+   * with the client's address, a failed authentication counts against its budget.
+   */
+  contextFor(authorization?: string, requestId?: string, address?: string): Promise<Context>;
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -74,15 +80,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (config.sqlCount) enableSqlCounting();
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
 
-  async function contextFor(authorization?: string, requestId: string = randomUUID()): Promise<Context> {
+  async function contextFor(authorization?: string, requestId: string = randomUUID(), address?: string): Promise<Context> {
+    if (!authorization) throw new Unauthenticated();
+    // Credentials were presented and refused: 401, or 429 once the address is over its budget.
+    const refused = async (error: Unauthenticated) => (address ? await limits.countAuthFailure(address) : undefined) ?? error;
     const token = bearerToken(authorization);
-    if (!token) throw new Unauthenticated();
+    if (!token) throw await refused(new Unauthenticated());
     const subject = await verifier.subject(token);
-    if (!subject) throw new Unauthenticated('Invalid or expired token');
+    if (!subject) throw await refused(new Unauthenticated('Invalid or expired token'));
     const em = orm.em.fork();
     const at = now();
-    const session = await openSession(em, subject, at);
-    if (!session) throw new Unauthenticated('No active account for this token');
+    // The account's point is spent while its session is read: one statement more, no round trip more.
+    const [session, limited] = await Promise.all([openSession(em, subject, at), limits.consumeAccount(subject)]);
+    if (!session) throw await refused(new Unauthenticated('No active account for this token'));
+    if (limited) throw limited;
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
     return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId) };
@@ -92,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
+  plugins.push(storableTextPlugin());
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,
@@ -103,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true,
   });
   await apollo.start();
+  const limits = new RateLimits({ url: orm.config.getClientUrl(), budgets: config.rateLimits, log });
 
   const requestIdOf = (req: IncomingMessage) => {
     const given = req.headers['x-request-id'];
@@ -111,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const http = createHttpServer({
     apollo,
-    context: (req) => contextFor(req.headers.authorization, requestIdOf(req)),
+    context: (req) => contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops)),
     health: async () => {
       try {
         await orm.em.getConnection().execute('select 1');
@@ -157,6 +170,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         }
       }
       await apollo.stop();
+      await limits.stop();
     },
   };
 }

@@ -52,8 +52,18 @@ export async function dropTestDatabase(url: string): Promise<void> {
   }
 }
 
+/**
+ * The tests' configuration. The suite sends many requests with the same accounts from one
+ * address: the rate limits are raised far above what it sends (tests/security sets small ones).
+ */
 export function testConfig(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT_ACCOUNT_POINTS: '1000000',
+    RATE_LIMIT_AUTH_FAILURES: '1000000',
+    ...env,
+  });
 }
 
 /** Opens and migrates a database with the ORM (swc runs the TypeScript migrations: preferTs). */
