@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Context } from './context';
 import { withSqlCounter } from './db/sql-counter';
 
@@ -12,7 +12,8 @@ const MAX_BODY_BYTES = 1_000_000;
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
-  context: (req: IncomingMessage) => Promise<Context>;
+  /** The request's context; `request` is what Apollo is given (the request limits read it first). */
+  context: (req: IncomingMessage, request: HTTPGraphQLRequest) => Promise<Context>;
   health: () => Promise<boolean>;
   log: (line: string) => void;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
@@ -69,9 +70,10 @@ async function handleGraphQL(
       body = text;
     }
   }
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
   const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-    context: () => options.context(req),
+    httpGraphQLRequest,
+    context: () => options.context(req, httpGraphQLRequest),
   });
   const outHeaders: Record<string, string> = {};
   for (const [key, value] of response.headers) outHeaders[key] = value;

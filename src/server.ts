@@ -19,6 +19,8 @@ import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
 import { enableSqlCounting } from './db/sql-counter';
+import { RequestLimits } from './limits/request-limits';
+import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
 
 /** How long stop() waits for the requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -80,21 +82,31 @@ export async function createApp(options: AppOptions): Promise<App> {
     const subject = await verifier.subject(token);
     if (!subject) throw new Unauthenticated('Invalid or expired token');
     const em = orm.em.fork();
+    const deadline = new Deadline(config.limits.deadlineMs);
+    bindDeadline(em, deadline);
     const at = now();
     const session = await openSession(em, subject, at);
     if (!session) throw new Unauthenticated('No active account for this token');
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
-    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId) };
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
+  // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
+  const limits = new RequestLimits(schema, config.limits);
+  plugins.push(...limits.apolloPlugins, deadlinePlugin());
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,
+    // The same token limit for documents that do not come through the HTTP check.
+    parseOptions: { maxTokens: config.limits.tokens },
+    // One operation per request, whose query comes with it (the check needs it: no persisted queries).
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     // We stop Apollo, the ORM and the embedded database ourselves, in that order.
     stopOnTerminationSignals: false,
@@ -111,7 +123,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const http = createHttpServer({
     apollo,
-    context: (req) => contextFor(req.headers.authorization, requestIdOf(req)),
+    context: async (req, request) => {
+      limits.check(request);
+      return contextFor(req.headers.authorization, requestIdOf(req));
+    },
     health: async () => {
       try {
         await orm.em.getConnection().execute('select 1');
