@@ -40,6 +40,9 @@ const SHAPES: Shape[] = [
   { name: '990 KB document (a comment)', account: 'coordinator@demo.example', query: paddedDocument(990_000) },
   { name: '10,000 directives', account: 'coordinator@demo.example', query: manyDirectives(10_000) },
   { name: 'one field 50,000 times', account: 'coordinator@demo.example', query: duplicatedField(50_000) },
+  // The largest the limits admit, to see what they still cost.
+  { name: 'family/children nested 5 times (admitted: depth 11, cost 144,443)', account: 'coordinator@demo.example', query: nestedFamilies(5), family: true },
+  { name: '30 aliases of children(first: 100) with blocks (admitted: cost 183,031)', account: 'coordinator@demo.example', query: aliasedPages(30) },
 ];
 
 interface Outcome {
