@@ -80,7 +80,7 @@ export class RequestLimits {
       throw new LimitExceeded(ErrorCode.DOCUMENT_TOO_LARGE, 'Document too large (bytes)', limits.documentBytes, bytes);
     }
 
-    const document = parseWithin(query, limits.tokens);
+    const document = parseWithin(query, limits);
 
     const errors = validate(this.schema, document, introspectionOnly(document) ? this.rules : [...this.depthRules, ...this.rules]);
     if (errors.length) throw errors[0];
@@ -93,7 +93,8 @@ export class RequestLimits {
     try {
       cost = operationCost(this.schema, document, { listSize: limits.listSize, maxNodes: limits.tokens, variables, operationName });
     } catch (error) {
-      if (error instanceof GraphQLError && error.message.startsWith(NODE_LIMIT_MESSAGE)) {
+      if (!(error instanceof GraphQLError)) throw error;
+      if (error.message.startsWith(NODE_LIMIT_MESSAGE)) {
         throw new LimitExceeded(ErrorCode.QUERY_TOO_COMPLEX, 'Query too complex (selections after expanding its fragments)', limits.tokens);
       }
       // Variables or arguments that do not fit the schema: Apollo refuses them with its own
@@ -135,11 +136,16 @@ function foundIn(error: GraphQLError): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The document, or its syntax error (or the token limit's) as Apollo reports it: GRAPHQL_PARSE_FAILED, HTTP 400. */
-export function parseWithin(query: string, maxTokens: number): DocumentNode {
+/**
+ * The document, or its syntax error (or the token limit's) as Apollo reports it:
+ * GRAPHQL_PARSE_FAILED, HTTP 400. A nesting too deep for graphql-js's recursive parser
+ * (a few thousand levels fit in the token limit) is QUERY_TOO_DEEP.
+ */
+export function parseWithin(query: string, limits: Pick<Limits, 'tokens' | 'depth'>): DocumentNode {
   try {
-    return parse(query, { maxTokens });
+    return parse(query, { maxTokens: limits.tokens });
   } catch (error) {
+    if (error instanceof RangeError) throw new LimitExceeded(ErrorCode.QUERY_TOO_DEEP, 'Query too deep (nested beyond what can be parsed)', limits.depth);
     if (!(error instanceof GraphQLError)) throw error;
     throw new GraphQLError(error.message, {
       source: error.source,

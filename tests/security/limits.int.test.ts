@@ -62,6 +62,14 @@ describe('request limits (OWASP GraphQL Cheat Sheet)', () => {
       expect(response.json?.errors).toBeUndefined();
     });
 
+    it('refuses a nesting too deep to parse (thousands of levels within the token limit) the same way', async () => {
+      // 13,500 tokens: within LIMIT_TOKENS; graphql-js's recursive parser overflows near 3,000 levels.
+      const levels = 4_500;
+      const response = await post(`{ viewer ${'{ a '.repeat(levels)}${'}'.repeat(levels)} }`);
+      expect(refusal(response)).toMatchObject({ code: 'QUERY_TOO_DEEP', extensions: { limit: 12 } });
+      expectNoSql(response);
+    });
+
     it('counts through fragments (a fragment is not a level, its fields are)', async () => {
       const query = `query ($id: ID!) { family(id: $id) { ...F } } fragment F on Family { children { family { children { family { children { family { children { family { children { family { children { id } } } } } } } } } } } }`;
       expect(refusal(await post(query, { id: familyId }))).toMatchObject({ code: 'QUERY_TOO_DEEP', extensions: { found: 13 } });
