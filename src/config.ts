@@ -46,6 +46,17 @@ const schema = z
     SQL_COUNT: z.enum(['true', 'false']).default('false'),
     BENCH_RUN: z.enum(['1']).optional(),
     BENCH_PERMISSIONS_OFF: z.enum(['true', 'false']).default('false'),
+    // Request limits (src/limits/, README "Request limits"): a request over one is refused
+    // before any resolver or SQL statement runs; the deadline stops one that runs too long.
+    LIMIT_DOCUMENT_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+    LIMIT_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(15_000),
+    LIMIT_DEPTH: z.coerce.number().int().min(2).max(1_000).default(12),
+    LIMIT_ALIASES: z.coerce.number().int().min(0).max(10_000).default(30),
+    LIMIT_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(50),
+    LIMIT_COST: z.coerce.number().int().min(1).max(100_000_000).default(250_000),
+    LIMIT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
+    BLOCK_FIELD_SUGGESTIONS: z.enum(['true', 'false']).optional(),
+    EXECUTION_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -114,6 +125,28 @@ export interface Config {
   trustProxyHops: number;
   /** Seed the demo programme when the database is empty (default: only on the embedded database). */
   seedOnEmpty: boolean;
+  /** Request limits and the execution deadline (src/limits/). */
+  limits: Limits;
+}
+
+/** What one request may ask for, checked before it runs, and how long it may run. */
+export interface Limits {
+  /** Length of the query string, in UTF-8 bytes, checked before it is parsed. */
+  documentBytes: number;
+  /** Lexical tokens of the document (graphql-js stops parsing past it). */
+  tokens: number;
+  /** Nesting of selections (fragments flattened: the depth of the response). */
+  depth: number;
+  aliases: number;
+  directives: number;
+  /** Cost of the operation (src/limits/cost.ts), with its variables. */
+  cost: number;
+  /** The size the cost assumes for a list without `first` (family.children, guardians...). */
+  listSize: number;
+  /** Hide "Did you mean ...?" in validation errors (default: in production). */
+  blockFieldSuggestions: boolean;
+  /** After this, the request's SQL statements and guarded fields are refused, and it answers TIMEOUT. */
+  deadlineMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +187,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxyHops: env.TRUST_PROXY,
     seedOnEmpty: env.SEED_ON_EMPTY ? env.SEED_ON_EMPTY === 'true' : !env.DATABASE_URL,
+    limits: {
+      documentBytes: env.LIMIT_DOCUMENT_BYTES,
+      tokens: env.LIMIT_TOKENS,
+      depth: env.LIMIT_DEPTH,
+      aliases: env.LIMIT_ALIASES,
+      directives: env.LIMIT_DIRECTIVES,
+      cost: env.LIMIT_COST,
+      listSize: env.LIMIT_LIST_SIZE,
+      blockFieldSuggestions: env.BLOCK_FIELD_SUGGESTIONS ? env.BLOCK_FIELD_SUGGESTIONS === 'true' : isProduction,
+      deadlineMs: env.EXECUTION_DEADLINE_MS,
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PartnerKind, Role } from './entities';
 import type { Access } from './permissions/access';
 import type { Loaders } from './loaders';
+import type { Deadline } from './limits/deadline';
 
 /** Who is asking: resolved once per request from the bearer token. */
 export interface Viewer {
@@ -30,6 +31,8 @@ export interface Context {
   /** Row scope and per-child effective categories, computed in batches. */
   access: Access;
   loaders: Loaders;
+  /** When the request must stop (EXECUTION_DEADLINE_MS); sql() and the permission rules check it. */
+  deadline: Deadline;
 }
 
 /** The authenticated viewer; the permission layer guarantees it is there for every resolver. */

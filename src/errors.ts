@@ -11,6 +11,15 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  // Request limits (src/limits/): refused before anything runs (HTTP 400), or stopped (503).
+  DOCUMENT_TOO_LARGE = 'DOCUMENT_TOO_LARGE',
+  /** graphql-js's (and Apollo's) code for a syntax error, and for a document over the token limit. */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TIMEOUT = 'TIMEOUT',
 }
 
 /** No token, a bad token, an expired token, or a token whose subject has no active account. */
@@ -55,6 +64,27 @@ export class RateLimited extends GraphQLError {
   constructor(readonly retryAfter: number) {
     super(`Too many requests: try again in ${retryAfter} s`, {
       extensions: { code: ErrorCode.RATE_LIMITED, retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
+    });
+  }
+}
+
+/**
+ * A request over one of the limits (src/limits/), refused before any resolver or SQL
+ * statement runs. `limit` is the value in force; `found` what the request had, when known.
+ */
+export class LimitExceeded extends GraphQLError {
+  constructor(code: ErrorCode, message: string, limit: number, found?: number) {
+    super(`${message}: ${found === undefined ? '' : `${found}, `}the limit is ${limit}`, {
+      extensions: { code, limit, ...(found === undefined ? {} : { found }), http: { status: 400 } },
+    });
+  }
+}
+
+/** The request ran past its deadline: its work was stopped and nothing of it is answered. */
+export class Timeout extends GraphQLError {
+  constructor(deadlineMs: number) {
+    super(`The request was stopped at its deadline of ${deadlineMs} ms; retry it later or ask for less`, {
+      extensions: { code: ErrorCode.TIMEOUT, deadlineMs, http: { status: 503 } },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Context } from './context';
 import { withSqlCounter } from './db/sql-counter';
 import { ErrorCode } from './errors';
@@ -40,7 +40,8 @@ class BodyTooLarge extends Error {}
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
-  context: (req: IncomingMessage) => Promise<Context>;
+  /** The request's context; `request` is what Apollo is given (the request limits read it first). */
+  context: (req: IncomingMessage, request: HTTPGraphQLRequest) => Promise<Context>;
   health: () => Promise<boolean>;
   log: (line: string) => void;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
@@ -134,9 +135,10 @@ async function handleGraphQL(
       body = text;
     }
   }
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
   const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-    context: () => options.context(req),
+    httpGraphQLRequest,
+    context: () => options.context(req, httpGraphQLRequest),
   });
   const outHeaders: Record<string, string> = {};
   for (const [key, value] of response.headers) outHeaders[key] = value;

@@ -22,6 +22,8 @@ import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
 import { enableSqlCounting } from './db/sql-counter';
+import { RequestLimits } from './limits/request-limits';
+import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
 
 /** How long stop() waits for the requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -83,20 +85,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   async function contextFor(authorization?: string, requestId: string = randomUUID(), address?: string): Promise<Context> {
     if (!authorization) throw new Unauthenticated();
     // Credentials were presented and refused: 401, or 429 once the address is over its budget.
-    const refused = async (error: Unauthenticated) => (address ? await limits.countAuthFailure(address) : undefined) ?? error;
+    const refused = async (error: Unauthenticated) => (address ? await rateLimits.countAuthFailure(address) : undefined) ?? error;
     const token = bearerToken(authorization);
     if (!token) throw await refused(new Unauthenticated());
     const subject = await verifier.subject(token);
     if (!subject) throw await refused(new Unauthenticated('Invalid or expired token'));
     const em = orm.em.fork();
+    const deadline = new Deadline(config.limits.deadlineMs);
+    bindDeadline(em, deadline);
     const at = now();
     // The account's point is spent while its session is read: one statement more, no round trip more.
-    const [session, limited] = await Promise.all([openSession(em, subject, at), limits.consumeAccount(subject)]);
+    const [session, limited] = await Promise.all([openSession(em, subject, at), rateLimits.consumeAccount(subject)]);
     if (!session) throw await refused(new Unauthenticated('No active account for this token'));
     if (limited) throw limited;
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
-    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId) };
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
@@ -104,9 +108,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
   plugins.push(storableTextPlugin());
+  // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
+  const limits = new RequestLimits(schema, config.limits);
+  plugins.push(...limits.apolloPlugins, deadlinePlugin());
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,
+    // The same token limit for documents that do not come through the HTTP check.
+    parseOptions: { maxTokens: config.limits.tokens },
+    // One operation per request, whose query comes with it (the check needs it: no persisted queries).
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     // We stop Apollo, the ORM and the embedded database ourselves, in that order.
     stopOnTerminationSignals: false,
@@ -115,7 +127,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true,
   });
   await apollo.start();
-  const limits = new RateLimits({ url: orm.config.getClientUrl(), budgets: config.rateLimits, log });
+  const rateLimits = new RateLimits({ url: orm.config.getClientUrl(), budgets: config.rateLimits, log });
 
   const requestIdOf = (req: IncomingMessage) => {
     const given = req.headers['x-request-id'];
@@ -124,7 +136,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const http = createHttpServer({
     apollo,
-    context: (req) => contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops)),
+    context: async (req, request) => {
+      limits.check(request);
+      return contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
+    },
     health: async () => {
       try {
         await orm.em.getConnection().execute('select 1');
@@ -170,7 +185,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         }
       }
       await apollo.stop();
-      await limits.stop();
+      await rateLimits.stop();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Context } from '../src/context';
 import { openSession } from '../src/permissions/session';
 import { flushAccessLog } from '../src/permissions/access-log';
 import { sql } from '../src/db/sql';
+import { Deadline } from '../src/limits/deadline';
 import { openTestOrm, startDemoServer, testConfig } from './helpers/test-server';
 
 /** access-policy.md, "Every read of personal data is logged"; the log is append-only. */
@@ -174,7 +175,7 @@ describe('access log', () => {
       const [child] = await sql<{ id: string }>(em, 'select id from child where programme_id = $1 order by id limit 1', [viewer.programmeId]);
       const requestId = `commit-${synchronousCommit}-${Math.random().toString(36).slice(2)}`;
       access.log.read(child!.id, DataCategory.IDENTITY);
-      await flushAccessLog({ viewer, access, em, requestId, now: new Date() } as unknown as Context, synchronousCommit);
+      await flushAccessLog({ viewer, access, em, requestId, now: new Date(), deadline: new Deadline(10_000) } as unknown as Context, synchronousCommit);
       expect(await sql(em, 'show synchronous_commit', [])).toEqual([{ synchronous_commit: 'on' }]);
       expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'READ', child_id: child!.id, categories: '{IDENTITY}' })]);
     } finally {

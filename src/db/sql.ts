@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client, type QueryResultRow } from 'pg';
+import { Client, type QueryResult, type QueryResultRow } from 'pg';
+import { deadlineOf } from '../limits/deadline';
 
 /**
  * A plain SQL statement on one of the ORM's pooled connections, straight through the
@@ -10,17 +11,29 @@ import { Client, type QueryResultRow } from 'pg';
  *
  * The connection comes from the ORM's pool, so the pool's size, statement timeout and
  * application name apply, and LOG_SQL logs these statements like the ORM's own.
+ *
+ * Past the deadline of the request the entity manager serves (src/limits/deadline.ts), no
+ * statement is sent (TIMEOUT), and one in flight is no longer waited for: its connection
+ * goes back to the pool when the statement ends on the server.
  */
 export async function sql<T extends QueryResultRow>(em: EntityManager, text: string, params: readonly unknown[]): Promise<T[]> {
+  const deadline = deadlineOf(em);
+  deadline?.check();
   const knexClient = em.getConnection().getKnex().client as PoolClient;
-  const connection = await knexClient.acquireConnection();
+  const release = (connection: Client) => knexClient.releaseConnection(connection);
+  const acquiring = knexClient.acquireConnection();
+  const connection = deadline ? await deadline.race(acquiring, release) : await acquiring;
   const started = Date.now();
+  let running: Promise<QueryResult<T>> | undefined;
   try {
-    const result = await connection.query<T>(text, params as unknown[]);
+    deadline?.check();
+    running = connection.query<T>(text, params as unknown[]);
+    const result = deadline ? await deadline.race(running) : await running;
     em.config.getLogger().logQuery({ query: text, params: params as unknown[], took: Date.now() - started, results: result.rowCount ?? 0, level: 'info' });
     return result.rows;
   } finally {
-    await knexClient.releaseConnection(connection);
+    if (running && deadline?.tripped) void running.then(() => release(connection), () => release(connection));
+    else await release(connection);
   }
 }
 

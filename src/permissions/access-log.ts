@@ -53,7 +53,8 @@ const CATEGORY_ORDER = Object.values(DataCategory);
  */
 export async function flushAccessLog(ctx: Context, synchronousCommit: boolean): Promise<void> {
   const viewer = ctx.viewer;
-  if (!viewer || ctx.access.log.empty) return;
+  // A request stopped at its deadline answers no data (src/limits/deadline.ts): nothing was read.
+  if (!viewer || ctx.access.log.empty || ctx.deadline.tripped) return;
   const children: (string | null)[] = [];
   const actions: AccessAction[] = [];
   const categories: string[] = [];

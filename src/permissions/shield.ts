@@ -20,14 +20,16 @@ export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ct
  * Policy, question 3 ("Field"): a field of category C is returned only when C is in the
  * viewer's effective categories for the child the field belongs to; otherwise null with
  * a FORBIDDEN error at its path. Effective categories come from ctx.access, computed once
- * per request.
+ * per request. Past the request's deadline, no guarded field resolves (TIMEOUT,
+ * src/limits/deadline.ts).
  */
 function canRead(category: DataCategory): IRule {
-  return rule(`canRead${category}`, { cache: 'no_cache' })(async (parent: unknown, _args, ctx: Context) =>
-    (await ctx.access.mayRead(parent, category))
+  return rule(`canRead${category}`, { cache: 'no_cache' })(async (parent: unknown, _args, ctx: Context) => {
+    ctx.deadline.check();
+    return (await ctx.access.mayRead(parent, category))
       ? true
-      : new Forbidden(`Not allowed: ${category} data of this child is not granted to you`),
-  );
+      : new Forbidden(`Not allowed: ${category} data of this child is not granted to you`);
+  });
 }
 
 const CATEGORY_RULES = Object.fromEntries(

@@ -36,7 +36,8 @@ export function decodeCursor(cursor: string, kind: string, length: number, field
     !Array.isArray(parsed) ||
     parsed.length !== length + 1 ||
     parsed[0] !== kind ||
-    !parsed.every((part) => typeof part === 'string')
+    // A part PostgreSQL could not compare (a NUL) is no cursor this API wrote.
+    !parsed.every((part) => typeof part === 'string' && !part.includes('\u0000'))
   ) {
     throw invalid();
   }

@@ -37,18 +37,26 @@ export function requireWrite(ctx: Context, action: WriteAction): Viewer {
 /**
  * Runs a mutation as one transaction: everything it writes, and its access-log events,
  * commit together or not at all. A concurrent change detected by optimistic locking is a
- * CONFLICT.
+ * CONFLICT. Past the request's deadline (src/limits/deadline.ts) it does not start, flush,
+ * log or commit: the transaction is rolled back and the answer is TIMEOUT, given at the
+ * deadline even while a statement of it is still running (the rollback follows it).
  */
 export async function mutate<T>(ctx: Context, action: WriteAction, work: (scope: MutationScope) => Promise<T>): Promise<T> {
   const viewer = requireWrite(ctx, action);
+  const { deadline } = ctx;
   try {
-    return await ctx.em.transactional(async (em) => {
+    deadline.check();
+    const transaction = ctx.em.transactional(async (em) => {
       const events: WriteEvent[] = [];
-      const result = await work({ em, viewer, logWrite: (event) => events.push(event) });
-      await em.flush();
-      if (events.length) await insertWriteEvents(em, ctx, viewer, events);
+      const result = await deadline.race(work({ em, viewer, logWrite: (event) => events.push(event) }));
+      deadline.check();
+      await deadline.race(em.flush());
+      if (events.length) await deadline.race(insertWriteEvents(em, ctx, viewer, events));
+      // The last moment to stop it: nothing is awaited between this and the commit.
+      deadline.check();
       return result;
     });
+    return await deadline.race(transaction);
   } catch (error) {
     if (error instanceof OptimisticLockError) {
       const entity = error.entity as { version?: number } | undefined;

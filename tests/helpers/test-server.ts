@@ -91,10 +91,33 @@ export interface TestServer {
   token(subject: string): Promise<string>;
   /** POSTs a GraphQL operation over HTTP, with a bearer token when given. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  /** Any HTTP request to /graphql (a body as given, a GET with search parameters), with its headers back. */
+  http(options: RawRequest): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
-/** The real server (HTTP, Apollo, permissions, ORM) on a migrated database of this worker. */
+export interface RawRequest {
+  method?: 'GET' | 'POST';
+  /** Sent as JSON unless a string. */
+  body?: unknown;
+  search?: Record<string, string>;
+  token?: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body (undefined when it is not JSON). */
+  json: (Omit<GraphQLResult, 'status'> & Record<string, unknown>) | undefined;
+  text: string;
+}
+
+/**
+ * The real server (HTTP, Apollo, permissions, ORM) on a migrated database of this worker;
+ * `env` adds configuration (NODE_ENV stays `test` unless given).
+ */
 export async function startTestServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await testDatabase());
   const config = testConfig(databaseUrl, options.env);
@@ -124,6 +147,28 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Nod
         const body = (await response.json()) as Omit<GraphQLResult, 'status'>;
         return { status: response.status, ...body } as GraphQLResult<never>;
       },
+      async http({ method = 'POST', body, search, token, headers = {}, timeoutMs = 30_000 }) {
+        const target = new URL(url);
+        for (const [key, value] of Object.entries(search ?? {})) target.searchParams.set(key, value);
+        const response = await fetch(target, {
+          method,
+          headers: {
+            ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...headers,
+          },
+          body: method === 'POST' ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.text();
+        let json: RawResponse['json'];
+        try {
+          json = JSON.parse(text) as RawResponse['json'];
+        } catch {
+          json = undefined;
+        }
+        return { status: response.status, headers: response.headers, json, text };
+      },
       async close() {
         await started.stop();
         await orm.close(true);
@@ -141,9 +186,9 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Nod
  * programme on first use. Tests must not change the demo data (build their own rows with
  * the factories in tests/factories for that, on startTestServer()).
  */
-export async function startDemoServer(): Promise<TestServer & { tokenFor(email: string): Promise<string> }> {
+export async function startDemoServer(env?: NodeJS.ProcessEnv): Promise<TestServer & { tokenFor(email: string): Promise<string> }> {
   const databaseUrl = await testDatabase(`demo_w${process.env.JEST_WORKER_ID ?? '1'}`);
-  const server = await startTestServer({ databaseUrl });
+  const server = await startTestServer({ databaseUrl, env });
   try {
     if (await isEmpty(server.orm)) await seedDemo(server.orm.em.fork());
   } catch (error) {
