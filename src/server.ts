@@ -40,6 +40,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   http: Server;
   schema: GraphQLSchema;
+  /** The clock (AppOptions.now): the job runner's too. */
+  now: () => Date;
   /**
    * Builds the context of a request carrying this Authorization header (tests, scripts);
    * with the client's address, a failed authentication counts against its budget.
@@ -156,6 +158,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     http,
     schema,
+    now,
     contextFor,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
