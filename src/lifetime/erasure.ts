@@ -65,27 +65,28 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
   );
   if (locked.length === 0) return { children: 0, families: 0, eventsDetached: 0, childIds: [] };
   const ids = pgArray(locked.map((row) => row.id));
-  const touch = 'version = version + 1, updated_at = ?';
+  /** The row is written: a new version, as of `at` (`alias`: the updated table's). */
+  const touch = (alias: string) => `version = ${alias}.version + 1, updated_at = ?`;
 
   await exec(`delete from observation where child_id = any(?::uuid[])`, [ids]);
-  await exec(`update objective o set text = '', ${touch} from pathway p where p.id = o.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
-  await exec(`update review r set progress = '', next_steps = null, ${touch} from pathway p where p.id = r.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
+  await exec(`update objective o set text = '', ${touch('o')} from pathway p where p.id = o.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
+  await exec(`update review r set progress = '', next_steps = null, ${touch('r')} from pathway p where p.id = r.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
   // An individual action of these children alone; a collective one is the other children's too.
   await exec(
-    `update action a set title = '', outcome = null, ${touch}
+    `update action a set title = '', outcome = null, ${touch('a')}
       where a.kind = 'INDIVIDUAL'
         and exists (select 1 from action_pathway ap join pathway p on p.id = ap.pathway_id where ap.action_id = a.id and p.child_id = any(?::uuid[]))
         and not exists (select 1 from action_pathway ap join pathway p on p.id = ap.pathway_id where ap.action_id = a.id and not (p.child_id = any(?::uuid[])))`,
     [at, ids, ids],
   );
   await exec(
-    `update pathway set closure_reason = null, status = 'CLOSED', end_date = coalesce(end_date, ?::date), ${touch} where child_id = any(?::uuid[])`,
+    `update pathway set closure_reason = null, status = 'CLOSED', end_date = coalesce(end_date, ?::date), ${touch('pathway')} where child_id = any(?::uuid[])`,
     [today, at, ids],
   );
   await exec(
     `update referral set description = '', decision_reason = null,
             decided_on = case when status in ('SUBMITTED', 'UNDER_REVIEW') then ?::date else decided_on end,
-            status = case when status in ('SUBMITTED', 'UNDER_REVIEW') then 'WITHDRAWN'::referral_status else status end, ${touch}
+            status = case when status in ('SUBMITTED', 'UNDER_REVIEW') then 'WITHDRAWN'::referral_status else status end, ${touch('referral')}
       where child_id = any(?::uuid[])`,
     [today, at, ids],
   );
@@ -94,51 +95,51 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
     `update service_link set parents_not_informed_reason = null, suspension_reason = null,
             revocation_reason = case when status in ('PROPOSED', 'ACTIVE', 'SUSPENDED') then ? else null end,
             revoked_at = case when status in ('PROPOSED', 'ACTIVE', 'SUSPENDED') then ? else revoked_at end,
-            status = case when status in ('PROPOSED', 'ACTIVE', 'SUSPENDED') then 'REVOKED'::service_link_status else status end, ${touch}
+            status = case when status in ('PROPOSED', 'ACTIVE', 'SUSPENDED') then 'REVOKED'::service_link_status else status end, ${touch('service_link')}
       where child_id = any(?::uuid[])`,
     [ERASED_REVOCATION, at, at, ids],
   );
   await exec(
-    `update accommodation a set description = '', ${touch} from inclusion_follow_up f where f.id = a.follow_up_id and f.child_id = any(?::uuid[])`,
+    `update accommodation a set description = '', ${touch('a')} from inclusion_follow_up f where f.id = a.follow_up_id and f.child_id = any(?::uuid[])`,
     [at, ids],
   );
   await exec(
-    `update adapted_activity a set title = '', description = null, ${touch} from inclusion_follow_up f where f.id = a.follow_up_id and f.child_id = any(?::uuid[])`,
+    `update adapted_activity a set title = '', description = null, ${touch('a')} from inclusion_follow_up f where f.id = a.follow_up_id and f.child_id = any(?::uuid[])`,
     [at, ids],
   );
   await exec(
     `update inclusion_follow_up set findings = null, family_expectations = null, needs_inventory = null, existing_means = null,
-            pai_arrangements = null, emergency_protocol = null, status = 'CLOSED', ${touch}
+            pai_arrangements = null, emergency_protocol = null, status = 'CLOSED', ${touch('inclusion_follow_up')}
       where child_id = any(?::uuid[])`,
     [at, ids],
   );
   await exec(
-    `update family_meeting set attendees = null, expectations = null, needs = null, existing_means = null, next_steps = null, ${touch} where child_id = any(?::uuid[])`,
+    `update family_meeting set attendees = null, expectations = null, needs = null, existing_means = null, next_steps = null, ${touch('family_meeting')} where child_id = any(?::uuid[])`,
     [at, ids],
   );
   await exec(
     `update child set first_name = '', last_name = '', birth_date = null, schooling_arrangements = null, social_follow_up = null,
             diagnosis = null, medical_follow_up = null, mdph_decision = null, treatments = null,
-            lifecycle = ?, anonymised_at = ?, ${touch}
+            lifecycle = ?, anonymised_at = ?, ${touch('child')}
       where id = any(?::uuid[])`,
     [ChildLifecycle.ANONYMISED, at, at, ids],
   );
   // The family and its guardians, once no child of theirs is left with personal data.
   const [family] = await exec<{ families: string }>(
     `with families as (
-       update family f set address_line = '', social_situation = null, social_notes = null, languages = '{}', ${touch}
+       update family f set address_line = '', social_situation = null, social_notes = null, languages = '{}', ${touch('f')}
         where f.id in (select family_id from child where id = any(?::uuid[]))
           and not exists (select 1 from child c where c.family_id = f.id and c.lifecycle <> 'ANONYMISED')
        returning f.id),
      guardians as (
-       update guardian g set first_name = '', last_name = '', phone = null, email = null, parental_authority = false, ${touch}
+       update guardian g set first_name = '', last_name = '', phone = null, email = null, parental_authority = false, ${touch('g')}
          from families where g.family_id = families.id returning g.id),
      meetings as (
-       update family_meeting m set attendees = null, expectations = null, needs = null, existing_means = null, next_steps = null, ${touch}
+       update family_meeting m set attendees = null, expectations = null, needs = null, existing_means = null, next_steps = null, ${touch('m')}
          from families where m.family_id = families.id returning m.id),
      accounts as (
        update account a set active = false, email = 'erased-' || a.id || '@erased.invalid', subject = 'erased:' || a.id,
-              display_name = 'Erased account', ${touch}
+              display_name = 'Erased account', ${touch('a')}
          from guardians where a.guardian_id = guardians.id returning a.id)
      select (select count(*) from families) as families, (select count(*) from guardians) as g,
             (select count(*) from meetings) as m, (select count(*) from accounts) as a`,

@@ -121,7 +121,8 @@ export function nodeCategory(typeName: string, record: NodeRecord): DataCategory
     if (typeof own !== 'string') throw new Error(`node(${typeName}): an INHERITED type needs its own category column`);
     return own as DataCategory;
   }
-  // IDENTITY comes with any row; NOT_PERSONAL types hold no child data.
+  // IDENTITY comes with any row; NOT_PERSONAL types hold no child data; no REQUEST type is a Node.
+  if (held === 'REQUEST') throw new Error(`node(${typeName}): the answer of a request is not a Node`);
   return held === undefined || held === 'NOT_PERSONAL' || held === DataCategory.IDENTITY ? undefined : held;
 }
 

@@ -98,6 +98,8 @@ export interface TestServer {
   apiDatabaseUrl: string;
   /** The owner's ORM, for the tests' own statements (the app has its own, as the API's role). */
   orm: MikroORM;
+  /** The app's ORM, connected as the API's role (the job runner uses it too). */
+  apiOrm: MikroORM;
   app: App;
   config: Config;
   /** Moves the server's clock (link expiry and the like). */
@@ -153,14 +155,16 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Nod
   let app: App | undefined;
   try {
     apiOrm = await connect(apiDatabaseUrl, config, () => undefined, { preferTs: true });
-    app = await createApp({ config, orm: apiOrm, now: () => now ?? new Date(), log: () => undefined });
+    app = await createApp({ config, orm: apiOrm, now: () => now ?? new Date(), log: process.env.TEST_LOG ? (l) => console.error(l) : () => undefined });
     const url = await app.listen(0);
     const started = app;
+    const startedOrm = apiOrm;
     return {
       url,
       databaseUrl,
       apiDatabaseUrl,
       orm,
+      apiOrm: startedOrm,
       app: started,
       config,
       setNow: (at) => {
