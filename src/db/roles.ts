@@ -86,6 +86,17 @@ export async function grantApiPrivileges(ownerUrl: string, apiRole: string): Pro
         `grant usage, select on all sequences in schema ${schema} to ${role}`,
         `grant execute on all functions in schema ${schema} to ${role}`,
       );
+      // Its tables have row-level security on, with no policy: only their owner may touch
+      // them, unless a policy lets the API's role in (it works every row of the queue).
+      const secured = await client.query<{ name: string }>(
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = $1 and c.relkind = 'r' and c.relrowsecurity
+            and not exists (select 1 from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname and $2 = any(p.roles))`,
+        [JOB_SCHEMA, apiRole],
+      );
+      for (const { name } of secured.rows) {
+        statements.push(`create policy ${client.escapeIdentifier(`api_${apiRole}`.slice(0, 63))} on ${schema}.${client.escapeIdentifier(name)} for all to ${role} using (true) with check (true)`);
+      }
     }
     await client.query('begin');
     try {
