@@ -1,7 +1,7 @@
 import { runLifetime } from '../src/lifetime/daily-run';
 import { startJobRunner, type JobRunner } from '../src/jobs/runner';
 import { dropTestDatabase, startTestServer, testDatabase, type TestServer } from './helpers/test-server';
-import { buildWorld, dataOf, errorOf, sql, type World } from './helpers/workflow-world';
+import { buildWorld, dataOf, errorOf, gid, sql, type World } from './helpers/workflow-world';
 
 /**
  * The data's lifetime, with the server's clock moved across each boundary: archiving
@@ -12,6 +12,7 @@ import { buildWorld, dataOf, errorOf, sql, type World } from './helpers/workflow
 
 const DAY = 86_400_000;
 const CHILD = /* GraphQL */ `query Child($id: ID!) { child(id: $id) { id lifecycle archivedAt } }`;
+const REFER = /* GraphQL */ `mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { duplicateSuspected } }`;
 const RUNS = /* GraphQL */ `query { lifetimeRuns(first: 5) { status attempt childrenArchived childrenAnonymised linksRevoked partitionsDropped error } }`;
 
 function yearsAfter(at: Date, years: number, days = 0): Date {
@@ -68,6 +69,11 @@ describe("the data's lifetime", () => {
       expect(errorOf(await server.graphql(CHILD, { id: w.ids.otherChild }, w.tokens.otherGuardian))).toEqual({ code: 'NOT_FOUND' });
       const exported = await server.graphql(`query($id: ID!) { childExport(childId: $id) { childId } }`, { id: w.ids.otherChild }, w.tokens.dpo);
       expect(exported.errors).toBeUndefined();
+      // Read, never written: the coordinator's write on the archived file is refused, nothing written.
+      const before = await sql(server, 'select count(*)::int as n from referral where child_id = ?', [w.otherChild.id]);
+      const refused = await server.graphql(REFER, { input: { childId: w.ids.otherChild, domains: ['SCHOOL'], description: 'Suivi' } }, w.tokens.coordinator);
+      expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', field: 'id', reason: 'FILE_ARCHIVED' });
+      expect(await sql(server, 'select count(*)::int as n from referral where child_id = ?', [w.otherChild.id])).toEqual(before);
     } finally {
       server.setNow(undefined);
     }
@@ -85,6 +91,11 @@ describe("the data's lifetime", () => {
       { first_name: '', birth_date: null, lifecycle: 'ANONYMISED' },
     ]);
     expect(await sql(server, `select reason from data_request where kind = 'ERASURE' and child_id = ?`, [w.otherChild.id])).toEqual([{ reason: 'RETENTION_EXPIRED' }]);
+    // Read by no one, written by no one: the same NOT_FOUND as a child that never was.
+    expect(errorOf(await server.graphql(CHILD, { id: w.ids.otherChild }, w.tokens.coordinator))).toEqual({ code: 'NOT_FOUND' });
+    expect(errorOf(await server.graphql(REFER, { input: { childId: w.ids.otherChild, domains: ['SCHOOL'], description: 'Suivi' } }, w.tokens.coordinator))).toEqual({ code: 'NOT_FOUND' });
+    const [link] = (await sql(server, 'select id from service_link where child_id = ?', [w.otherChild.id])) as { id: string }[];
+    if (link) expect(errorOf(await server.graphql('query ($id: ID!) { node(id: $id) { id } }', { id: gid('ServiceLink', link.id) }, w.tokens.coordinator))).toEqual({ code: 'NOT_FOUND' });
   });
 
   it('drops the access log a whole month at a time, once the month is past the retention', async () => {

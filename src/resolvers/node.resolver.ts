@@ -28,6 +28,8 @@ import { GuardianSummaryValue, ViewerValue } from '../schema/sources';
 import { fromGlobalId } from '../schema/global-id';
 import { NotFound } from '../errors';
 import { TYPE_CATEGORIES } from '../permissions/field-categories';
+import { READABLE_LIFECYCLES } from '../permissions/policy';
+import { pgArray } from '../permissions/access';
 import { readRecords } from '../read/records';
 import { assertCategory, concernsViewer } from './rows';
 
@@ -150,7 +152,10 @@ export async function fetchNode(ctx: Context, typeName: string, id: string, show
   const source = Object.prototype.hasOwnProperty.call(NODE_SOURCES, typeName) ? NODE_SOURCES[typeName] : undefined;
   if (!source) throw new NotFound('Node', shownId);
   const programmeId = viewerOf(ctx).programmeId;
-  const extra = source.children ? [`${source.children} as "${CHILDREN}"`] : [];
+  // An anonymised child's objects are read by no one (policy: READABLE_LIFECYCLES).
+  const extra = source.children
+    ? [`array(select o.id::text from child o where o.id::text = any(${source.children}) and o.lifecycle::text = any('${pgArray(READABLE_LIFECYCLES)}'::text[])) as "${CHILDREN}"`]
+    : [];
   const [records] = await Promise.all([
     readRecords(ctx.em, source.entity, 't.id = $1 and t.programme_id = $2', [id, programmeId], undefined, undefined, extra),
     source.children ? ctx.access.rows() : undefined,
