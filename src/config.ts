@@ -23,6 +23,13 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    DATABASE_OWNER_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -57,6 +64,12 @@ const schema = z
     LIMIT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
     BLOCK_FIELD_SUGGESTIONS: z.enum(['true', 'false']).optional(),
     EXECUTION_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+    // The data's lifetime (src/lifetime/, README "Retention"): CNIL référentiel for social support.
+    RETENTION_ACTIVE_YEARS: z.coerce.number().int().min(1).max(10).default(2),
+    RETENTION_ARCHIVE_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+    ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(6, 'at least 6 (CNIL: 6 to 12 months)').max(12, 'at most 12 (CNIL: 6 to 12 months)').default(12),
+    LIFETIME_SCHEDULE: z.string().regex(/^\S+ \S+ \S+ \S+ \S+$/, 'a cron line: minute hour day month weekday (UTC)').default('30 2 * * *'),
+    JOBS_IN_API: z.enum(['true', 'false']).default('true'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -78,6 +91,9 @@ const schema = z
     if (env.SQL_COUNT === 'true' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SQL_COUNT'], message: 'not in production' });
     }
+    if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required with DATABASE_OWNER_URL (the API connects with its own role)' });
+    }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a DATABASE_URL' });
     }
@@ -92,6 +108,11 @@ export interface Config {
   port: number;
   /** Given: use that server. Absent: start the embedded PostgreSQL. */
   databaseUrl?: string;
+  /**
+   * The owner role's URL: migrations, privileges, the access log's partitions. Absent: the
+   * API's URL is the owner's too (a warning at start; the embedded database sets both).
+   */
+  databaseOwnerUrl?: string;
   embedded: { dir: string; port?: number };
   db: { poolMax: number; statementTimeoutMs: number; logSql: boolean };
   /**
@@ -127,6 +148,22 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Request limits and the execution deadline (src/limits/). */
   limits: Limits;
+  /** The data's lifetime (src/lifetime/). */
+  retention: Retention;
+  /** Start the job runner with the API (else only `npm run worker` runs the jobs). */
+  jobsInApi: boolean;
+}
+
+/** How long data lives (access-policy.md, "Lifetime of the data"). */
+export interface Retention {
+  /** A child with no activity for this long is archived. */
+  activeYears: number;
+  /** An archived child is anonymised this long after its archiving. */
+  archiveYears: number;
+  /** Access events are kept this long (6 to 12), then dropped a whole month at a time. */
+  accessLogMonths: number;
+  /** When the daily run starts (cron line, UTC). */
+  schedule: string;
 }
 
 /** What one request may ask for, checked before it runs, and how long it may run. */
@@ -165,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL,
     embedded: { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
     db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true' },
     sqlCount: env.SQL_COUNT === 'true',
@@ -198,6 +236,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       blockFieldSuggestions: env.BLOCK_FIELD_SUGGESTIONS ? env.BLOCK_FIELD_SUGGESTIONS === 'true' : isProduction,
       deadlineMs: env.EXECUTION_DEADLINE_MS,
     },
+    retention: {
+      activeYears: env.RETENTION_ACTIVE_YEARS,
+      archiveYears: env.RETENTION_ARCHIVE_YEARS,
+      accessLogMonths: env.ACCESS_LOG_RETENTION_MONTHS,
+      schedule: env.LIFETIME_SCHEDULE,
+    },
+    jobsInApi: env.JOBS_IN_API === 'true',
   };
 }
 

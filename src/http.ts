@@ -46,7 +46,12 @@ export interface HttpOptions {
   log: (line: string) => void;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
   countSql?: boolean;
+  /** GET /children/<id>/export.json: a child's file as a download (src/server.ts runs childExport). */
+  exportChild?: (req: IncomingMessage, childId: string) => Promise<{ status: number; body: unknown }>;
 }
+
+/** The download of a child's file (RGPD article 15): its ID is opaque, never a name. */
+const EXPORT_ROUTE = /^\/children\/([A-Za-z0-9_=-]{1,200})\/export\.json$/;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -165,6 +170,13 @@ export function createHttpServer(options: HttpOptions): Server {
       if (url.pathname === '/graphql') {
         if (options.countSql) await withSqlCounter((counter) => handleGraphQL(options, req, res, url.search, counter));
         else await handleGraphQL(options, req, res, url.search);
+        return;
+      }
+      const exported = EXPORT_ROUTE.exec(url.pathname);
+      if (exported && options.exportChild && req.method === 'GET') {
+        const { status, body } = await options.exportChild(req, exported[1]!);
+        if (status === 200) res.setHeader('content-disposition', `attachment; filename="child-${exported[1]}-export.json"`);
+        sendJson(res, status, body);
         return;
       }
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health' });

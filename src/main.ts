@@ -4,6 +4,7 @@ import { openDatabase, isEmpty, type Database } from './db/database';
 import { EmbeddedDatabaseError } from './db/embedded';
 import { createApp, type App } from './server';
 import { seedDemo } from './seed/demo.seed';
+import { startJobRunner, type JobRunner } from './jobs/runner';
 
 /** How long a fatal error leaves the API to stop cleanly before it exits anyway. */
 const FATAL_STOP_MS = 10_000;
@@ -19,12 +20,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const db: Database = await openDatabase(config, log);
   let app: App | undefined;
+  let jobs: JobRunner | undefined;
   let stopping = false;
   const stop = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log(`${reason}: stopping the API, then the database`);
     try {
+      await jobs?.stop();
       await app?.stop();
       await db.close();
       process.exit(code);
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
     }
     app = await createApp({ config, orm: db.orm });
     const url = await app.listen(config.port, config.host);
+    // The daily lifetime run and its retries (src/jobs/runner.ts), on the API's clock.
+    if (config.jobsInApi) jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: app.now, log });
     log(`PRE API ready at ${url} (${db.embedded ? `embedded PostgreSQL on port ${db.embedded.port}` : 'DATABASE_URL'}, started in ${Date.now() - started} ms)`);
     log('health: ' + url.replace(/\/graphql$/, '/health'));
     if (!config.isProduction) {
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
       log(`then: curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { displayName role } }"}'`);
     }
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
     await app?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;

@@ -40,6 +40,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   http: Server;
   schema: GraphQLSchema;
+  /** The clock (AppOptions.now): the job runner's too. */
+  now: () => Date;
   /**
    * Builds the context of a request carrying this Authorization header (tests, scripts);
    * with the client's address, a failed authentication counts against its budget.
@@ -150,12 +152,35 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     log,
     countSql: config.sqlCount,
+    // The download of a child's file: the childExport query, with the request's credentials.
+    exportChild: async (req, childId) => {
+      let contextValue: Context;
+      try {
+        contextValue = await contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
+        return { status, body: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] } };
+      }
+      const response = await apollo.executeOperation<{ childExport: { document: unknown } }>(
+        { query: 'query ChildExportDownload($childId: ID!) { childExport(childId: $childId) { document } }', variables: { childId } },
+        { contextValue },
+      );
+      if (response.body.kind !== 'single') throw new Error('childExport: an incremental answer');
+      const { data, errors } = response.body.singleResult;
+      if (errors?.length || !data?.childExport) {
+        const code = errors?.[0]?.extensions?.code;
+        return { status: code === ErrorCode.NOT_FOUND ? 404 : code === ErrorCode.BAD_USER_INPUT ? 400 : 500, body: { errors } };
+      }
+      return { status: 200, body: data.childExport.document };
+    },
   });
 
   return {
     apollo,
     http,
     schema,
+    now,
     contextFor,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {

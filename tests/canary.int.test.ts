@@ -1,16 +1,5 @@
 import { ref } from '@mikro-orm/core';
-import {
-  getNamedType,
-  isEnumType,
-  isInterfaceType,
-  isObjectType,
-  isScalarType,
-  isNonNullType,
-  type GraphQLField,
-  type GraphQLInterfaceType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import {
   Accommodation,
   Action,
@@ -38,6 +27,8 @@ import {
   type Account,
 } from '../src/entities';
 import { buildAppSchema } from '../src/schema/build-schema';
+import { requiredArguments, rootDocuments, selection, type CanaryDocument } from './helpers/canary-documents';
+import { DataRequestAction, RequestScope, requestGrant } from '../src/permissions/policy';
 import { NODE_ENTITIES } from '../src/resolvers/node.resolver';
 import { toGlobalId } from '../src/schema/global-id';
 import { startTestServer, type TestServer } from './helpers/test-server';
@@ -58,32 +49,16 @@ let serial = 0;
 const m = (category: Category) => marker(category, (serial += 1));
 const hidden = () => marker('HIDDEN', (serial += 1));
 
-/** A selection set reaching every field without required arguments, each type once per path. */
-function selection(schema: GraphQLSchema, type: GraphQLObjectType | GraphQLInterfaceType, path: string[], depth: number): string {
-  const parts: string[] = ['__typename'];
-  const fields = Object.values(type.getFields()) as GraphQLField<unknown, unknown>[];
-  for (const field of fields) {
-    if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
-    const named = getNamedType(field.type);
-    if (isScalarType(named) || isEnumType(named)) {
-      parts.push(field.name);
-    } else if ((isObjectType(named) || isInterfaceType(named)) && depth > 0 && !path.includes(named.name)) {
-      parts.push(`${field.name} { ${selection(schema, named, [...path, named.name], depth - 1)} }`);
-    }
-  }
-  if (isInterfaceType(type)) {
-    for (const impl of schema.getPossibleTypes(type)) {
-      parts.push(`... on ${impl.name} { ${selection(schema, impl, [...path, impl.name], depth - 1)} }`);
-    }
-  }
-  return parts.join(' ');
-}
+/** The root fields that answer a request of the family's, with the request they are. */
+const ROOT_REQUESTS: Record<string, DataRequestAction | undefined> = { childExport: DataRequestAction.EXPORT_CHILD, findChildren: DataRequestAction.FIND_CHILD };
 
 describe('canary: no marker of a category an account may not see ever reaches it', () => {
   let server: TestServer;
   let schema: GraphQLSchema;
   const ids: Record<string, string> = {};
   const accounts: { label: string; account: Account; allowed: Category[] }[] = [];
+  /** The identity of both children, as a DPO searching for them for a request would type it. */
+  const identities: { lastName: string; firstName: string; birthDate: string }[] = [];
   /** The global ID of every object of the programme, by type (read from the database). */
   const nodeIds: { type: string; id: string }[] = [];
 
@@ -117,6 +92,7 @@ describe('canary: no marker of a category an account may not see ever reaches it
     const hiddenFamily = f.family(em, prog, { addressLine: hidden(), socialSituation: hidden() });
     f.guardian(em, hiddenFamily, { firstName: hidden(), lastName: hidden() });
     const hiddenKid = f.child(em, hiddenFamily, { firstName: hidden(), lastName: hidden(), diagnosis: hidden(), socialFollowUp: hidden() });
+    for (const child of [kid, hiddenKid]) identities.push({ lastName: child.lastName, firstName: child.firstName, birthDate: child.birthDate });
 
     const coordinator = f.account(em, prog, Role.PRE_COORDINATOR, { partner: ref(team) });
     const referent = f.account(em, prog, Role.PATHWAY_REFERENT, { partner: ref(team) });
@@ -238,46 +214,34 @@ describe('canary: no marker of a category an account may not see ever reaches it
     await server?.close();
   });
 
-  /** Every root field, with every field below it, for the ids of both children. */
-  function documents(extraNodeIds: string[]): { query: string; variables: Record<string, unknown> }[] {
-    const query = schema.getQueryType()!;
-    const docs: { query: string; variables: Record<string, unknown> }[] = [];
-    const select = (typeName: string) => {
-      const type = schema.getType(typeName) as GraphQLObjectType | GraphQLInterfaceType;
-      return selection(schema, type, [typeName], 5);
-    };
-    for (const field of Object.values(query.getFields())) {
-      const named = getNamedType(field.type).name;
-      const body = isScalarType(getNamedType(field.type)) ? '' : `{ ${select(named)} }`;
-      const idArg = field.args.find((arg) => isNonNullType(arg.type));
-      if (!idArg) {
-        docs.push({ query: `{ ${field.name} ${body} }`, variables: {} });
-        continue;
-      }
+  /** Every root field, with every field below it, for the ids (or the identities) of both children. */
+  function documents(): CanaryDocument[] {
+    return rootDocuments(schema, (field) => {
+      const required = requiredArguments(field).map((arg) => arg.name);
+      // The DPO's search by exact identity, for each child.
+      if (field.name === 'findChildren') return identities.map((identity) => ({ ...identity }));
+      if (required.length !== 1) throw new Error(`the canary does not know how to ask ${field.name}: say which values its arguments take`);
       const candidates =
         field.name === 'family'
           ? [ids.family, ids.hiddenFamily]
           : field.name === 'pathway'
             ? [ids.pathway]
             : field.name === 'node'
-              ? [...Object.values(ids), ...extraNodeIds]
+              ? Object.values(ids)
               : [ids.child, ids.hiddenChild];
-      for (const id of candidates) {
-        docs.push({ query: `query ($id: ID!) { ${field.name}(${idArg.name}: $id) ${body} }`, variables: { id } });
-      }
-    }
-    return docs;
+      return candidates.map((id) => ({ [required[0]]: id }));
+    });
   }
 
   it('generates queries that reach every marker (the coordinator and the inclusion referent see their categories)', async () => {
     const token = await server.token(accounts[0].account.subject);
     let seen = '';
-    for (const doc of documents([])) seen += JSON.stringify(await server.graphql(doc.query, doc.variables, token));
+    for (const doc of documents()) seen += JSON.stringify(await server.graphql(doc.query, doc.variables, token));
     for (const category of ['IDENTITY', 'CONTACT', 'SCHOOLING', 'SOCIAL', 'INCLUSION', 'PATHWAY']) expect(seen).toContain(`CANARY:${category}:`);
     expect(seen).toContain('CANARY:HIDDEN:');
     const inclusion = await server.token(accounts[2].account.subject);
     let seenByInclusion = '';
-    for (const doc of documents([])) seenByInclusion += JSON.stringify(await server.graphql(doc.query, doc.variables, inclusion));
+    for (const doc of documents()) seenByInclusion += JSON.stringify(await server.graphql(doc.query, doc.variables, inclusion));
     expect(seenByInclusion).toContain('CANARY:HEALTH:');
   }, 120_000);
 
@@ -291,18 +255,27 @@ describe('canary: no marker of a category an account may not see ever reaches it
     // node(id) of every object of every type, each with its own type's whole selection.
     const nodeDocs = nodeIds.map(({ type, id }) => {
       const object = schema.getType(type) as GraphQLObjectType;
-      return { query: `query ($id: ID!) { node(id: $id) { __typename ... on ${type} { ${selection(schema, object, ['Node', type], 4)} } } }`, variables: { id } };
+      return { root: 'node', query: `query ($id: ID!) { node(id: $id) { __typename ... on ${type} { ${selection(schema, object, ['Node', type], 4)} } } }`, variables: { id } };
     });
-    const docs = [...documents([]), ...nodeDocs];
+    const docs = [...documents(), ...nodeDocs];
     // Accounts run side by side (the server serves them concurrently, as in production).
     await Promise.all(
       accounts.map(async ({ label, account, allowed }) => {
         const token = await server.token(account.subject);
         for (const doc of docs) {
           const text = JSON.stringify(await server.graphql(doc.query, doc.variables, token));
+          // A request of the family's (an export) holds what the requests table gives the
+          // role, of any child of its programme for the DPO (access-policy.md, "Writes": DPO).
+          const request = ROOT_REQUESTS[doc.root] ? requestGrant(ROOT_REQUESTS[doc.root]!, account.role) : undefined;
           for (const match of text.matchAll(/CANARY:([A-Z]+):\d+/g)) {
             const category = match[1];
-            const ok = category === 'HIDDEN' ? label === 'coordinator' : (allowed as string[]).includes(category);
+            const ok = request
+              ? category === 'HIDDEN'
+                ? request.scope === RequestScope.PROGRAMME_FILES
+                : (request.categories as string[]).includes(category)
+              : category === 'HIDDEN'
+                ? label === 'coordinator'
+                : (allowed as string[]).includes(category);
             if (!ok) leaks.push(`${label}: ${match[0]} via ${doc.query.slice(0, 60)}… ${JSON.stringify(doc.variables)}`);
           }
         }

@@ -13,6 +13,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   DateTimeISO: { input: string; output: string; }
+  JSONObject: { input: Record<string, any>; output: Record<string, any>; }
   LocalDate: { input: string; output: string; }
 };
 
@@ -81,6 +82,8 @@ export type AccessPolicy = {
   canReadAccessLog: Scalars['Boolean']['output'];
   /** The most this account may ever see of a child in its rows (its role, and its partner kind for a partner agent). For a given child, the categories its links and the parents' consent grant may be fewer: a block outside them comes back null with FORBIDDEN. */
   maxCategories: Array<DataCategory>;
+  /** The requests about one child this account may make outside its rows (access log, the DPO's search, export, erasure), from the policy table "Requests from families". */
+  requests: Array<DataRequestAction>;
   /** Which children this account may see at all, in words. */
   rows: Scalars['String']['output'];
 };
@@ -226,6 +229,8 @@ export type Child = Node & {
   __typename?: 'Child';
   /** Age in whole years today (Europe/Paris). IDENTITY. */
   age: Scalars['Int']['output'];
+  /** When the file was archived; null while active. IDENTITY. */
+  archivedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Birth date. IDENTITY. */
   birthDate: Scalars['LocalDate']['output'];
   /** Consents given for this child, newest first. PATHWAY data: null when not granted. */
@@ -248,6 +253,8 @@ export type Child = Node & {
   inclusion?: Maybe<ChildInclusion>;
   /** Last name. IDENTITY. */
   lastName: Scalars['String']['output'];
+  /** ACTIVE, or ARCHIVED (no activity for the active period: the coordinator's rows only). IDENTITY. */
+  lifecycle: ChildLifecycle;
   /** PATHWAY block: the current pathway with referrals, consents and service links. Null when PATHWAY is not granted; a block with a null status when the child has no pathway. */
   pathway?: Maybe<ChildPathway>;
   /** School attended; null when not schooled. IDENTITY. */
@@ -293,6 +300,19 @@ export type ChildEdge = {
   node: Child;
 };
 
+/** The whole file of one child, as one JSON document (RGPD article 15). Logged as EXPORT. */
+export type ChildExport = {
+  __typename?: 'ChildExport';
+  /** The data categories the document holds (the requester's, from the policy). */
+  categories: Array<DataCategory>;
+  /** ID of the child. */
+  childId: Scalars['ID']['output'];
+  /** The document: identity and category blocks, family and guardians, referrals, pathways (objectives, actions, reviews), consents, links, inclusion follow-up, family meetings, observations, and the access log of the child; `names` gives the names of the accounts and structures it refers to. */
+  document: Scalars['JSONObject']['output'];
+  /** When the document was made. */
+  generatedAt: Scalars['DateTimeISO']['output'];
+};
+
 /** HEALTH data of a child. */
 export type ChildHealth = {
   __typename?: 'ChildHealth';
@@ -306,6 +326,19 @@ export type ChildHealth = {
   observations: Array<Observation>;
   /** Treatments. */
   treatments?: Maybe<Scalars['String']['output']>;
+};
+
+/** A child found by the DPO for a request: its ID and names, nothing else. */
+export type ChildIdentityMatch = {
+  __typename?: 'ChildIdentityMatch';
+  /** First name as recorded. */
+  firstName: Scalars['String']['output'];
+  /** ID of the child: give it to childExport or eraseChild. */
+  id: Scalars['ID']['output'];
+  /** Last name as recorded. */
+  lastName: Scalars['String']['output'];
+  /** Whether the file is active or archived. */
+  lifecycle: ChildLifecycle;
 };
 
 /** INCLUSION data of a child: its inclusion follow-up (projet d'accueil), needs and accommodations without diagnosis. When the child has no follow-up, status is null and the lists are empty. */
@@ -336,6 +369,15 @@ export type ChildInclusion = {
   /** Status of the follow-up; null when the child has none. */
   status?: Maybe<InclusionStatus>;
 };
+
+/** Lifecycle of a child's file (CNIL référentiel for social support). */
+export type ChildLifecycle =
+  /** Followed, or within the active period (2 years by default) after the last contact. */
+  | 'ACTIVE'
+  /** Erased: a row without personal data, kept for the anonymous statistics. */
+  | 'ANONYMISED'
+  /** No activity for the active period: read by the coordinator and the DPO only; its links are revoked. */
+  | 'ARCHIVED';
 
 /** PATHWAY data of a child: its current pathway (the active one, else suspended, else draft, else the last closed), plus the child's referrals, consents and service links. When the child has no pathway, status is null and the pathway lists are empty. */
 export type ChildPathway = {
@@ -498,6 +540,19 @@ export type DataCategory =
   /** Family situation, social follow-up, protection measure, social notes. */
   | 'SOCIAL';
 
+/** A request about one child outside the rows (policy table "Requests from families"). */
+export type DataRequestAction =
+  /** Erase a child's personal data everywhere. */
+  | 'ERASE_CHILD'
+  /** Download the whole file of a child as one JSON document. */
+  | 'EXPORT_CHILD'
+  /** Find a child by exact identity for a request. */
+  | 'FIND_CHILD'
+  /** Read a child's access log. */
+  | 'READ_ACCESS_LOG'
+  /** Read the daily runs of the data's lifetime. */
+  | 'READ_LIFETIME_RUNS';
+
 /** The decision of the multidisciplinary team on a referral under review. */
 export type DecideReferralInput = {
   /** The pathway referent the accepted referral is handed to (ID of an AccountSummary with role PATHWAY_REFERENT); only with ACCEPTED. */
@@ -542,6 +597,44 @@ export type Eligibility = {
   priorityNeighbourhood: Scalars['Boolean']['output'];
   /** Schooled in a priority education network (REP or REP+). */
   priorityNetwork: Scalars['Boolean']['output'];
+};
+
+/** The DPO's erasure of one child's personal data. */
+export type EraseChildInput = {
+  /** The child (an ID from findChildren). */
+  childId: Scalars['ID']['input'];
+  /** Why (RETENTION_EXPIRED is the daily run's). */
+  reason: ErasureReason;
+  /** The DPO's reference of the request (letters, digits, '-', '_', '/', '.', at most 64): never a name. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Why a child's personal data is erased. */
+export type ErasureReason =
+  /** The consent the processing rested on was withdrawn. */
+  | 'CONSENT_WITHDRAWN'
+  /** The family asked (RGPD article 17). */
+  | 'FAMILY_REQUEST'
+  /** A legal obligation or a court order. */
+  | 'LEGAL_OBLIGATION'
+  /** The archive period ended (the daily run only). */
+  | 'RETENTION_EXPIRED'
+  /** The data was processed unlawfully (a child referred by mistake...). */
+  | 'UNLAWFUL_PROCESSING';
+
+/** What an erasure did. */
+export type ErasureReceipt = {
+  __typename?: 'ErasureReceipt';
+  /** ID of the erased child (it no longer resolves). */
+  childId: Scalars['ID']['output'];
+  /** When. */
+  erasedAt: Scalars['DateTimeISO']['output'];
+  /** Access events of the child kept, no longer pointing at it. */
+  eventsDetached: Scalars['Int']['output'];
+  /** Whether the family and its guardians were erased too (no other child of theirs remained). */
+  familyErased: Scalars['Boolean']['output'];
+  /** Why. */
+  reason: ErasureReason;
 };
 
 /** A household (foyer). It has no identity fields of its own: its contact and social data are nullable blocks, granted when granted for one of its children in the viewer's rows. */
@@ -731,6 +824,35 @@ export type LegalBasis =
   /** Shared secret in child protection (CASF article L.226-2-2). */
   | 'SHARED_SECRET_L226_2_2';
 
+/** One run of the daily job of the data's lifetime (archiving, anonymising, the access log's retention). */
+export type LifetimeRun = {
+  __typename?: 'LifetimeRun';
+  /** The instant the run took as now. */
+  asOf: Scalars['DateTimeISO']['output'];
+  /** Attempt of its job (a failed run is retried). */
+  attempt: Scalars['Int']['output'];
+  /** Archived children anonymised at the end of the archive period. */
+  childrenAnonymised: Scalars['Int']['output'];
+  /** Children moved to ARCHIVED. */
+  childrenArchived: Scalars['Int']['output'];
+  /** For a failed run: the step and the database error code (no data). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it finished; null while running. */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** ID of the run. */
+  id: Scalars['ID']['output'];
+  /** Links revoked because their child was archived. */
+  linksRevoked: Scalars['Int']['output'];
+  /** Months of the access log made ahead. */
+  partitionsCreated: Scalars['Int']['output'];
+  /** Months of the access log dropped (past the retention). */
+  partitionsDropped: Scalars['Int']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTimeISO']['output'];
+  /** RUNNING, SUCCEEDED or FAILED. */
+  status: Scalars['String']['output'];
+};
+
 /** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -752,6 +874,8 @@ export type Mutation = {
   closePathway: Pathway;
   /** The coordinator records the team decision on a referral under review (ACCEPTED or DECLINED, with a reason), the meeting, and the referent an accepted referral is handed to. */
   decideReferral: Referral;
+  /** The DPO erases one child's personal data everywhere, in one transaction (RGPD article 17): what the anonymous statistics need stays, without names, birth date or texts (README "What the erasure keeps"); the family and guardians too when no other child of theirs remains; the access events of the child are kept, detached from it. Logged as DELETE. A second call is NOT_FOUND. */
+  eraseChild: ErasureReceipt;
   /** A guardian gives a consent for one of its children on the family portal (GUARDIAN). FORBIDDEN when the guardian does not hold parental authority; NOT_FOUND for a child of another household. */
   giveConsent: Consent;
   /** Opens the inclusion follow-up (projet d'accueil) of a child of the programme (INCLUSION_REFERENT), status OPEN, with the viewer as referent, on the family's consent: the child's newest INCLUSION_FOLLOW_UP consent in force whose scope names the viewer's structure (given on the portal, or recorded by an agent). NOT_FOUND when the child does not exist or has no such consent (the two are indistinguishable). A child has at most one. */
@@ -856,6 +980,12 @@ export type MutationClosePathwayArgs = {
 /** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
 export type MutationDecideReferralArgs = {
   input: DecideReferralInput;
+};
+
+
+/** Workflows of the programme: each mutation is one transaction, checked against the write policy, validated, and recorded in the access log. */
+export type MutationEraseChildArgs = {
+  input: EraseChildInput;
 };
 
 
@@ -1197,10 +1327,16 @@ export type Query = {
   accessLog: AccessEventConnection;
   /** One child by ID. NOT_FOUND when it does not exist or is outside the viewer's rows (indistinguishable). */
   child?: Maybe<Child>;
+  /** The whole file of one child as one JSON document (RGPD article 15), logged as EXPORT: for the DPO, any child of its programme whose file is active or archived, every category; for a guardian, its own children, within its categories, without the other family members' data. Also a download: GET /children/<id>/export.json. NOT_FOUND for anyone else. */
+  childExport: ChildExport;
   /** The children in the viewer's rows, by last name, first name and id, a page at a time (keyset pagination with opaque cursors). */
   children: ChildConnection;
   /** One household by ID. NOT_FOUND unless one of its children is in the viewer's rows. */
   family?: Maybe<Family>;
+  /** The DPO finds a child of its programme for a request, by exact identity (accents, case, hyphens and apostrophes folded): IDs and names only, active and archived files. Each search is recorded (who, when, what was asked, how many matched). */
+  findChildren: Array<ChildIdentityMatch>;
+  /** The DPO's view of the daily runs of the data's lifetime, newest first: when, how it ended, and what it did to its programme (children archived and anonymised, links revoked) and to the access log (months made and dropped). */
+  lifetimeRuns: Array<LifetimeRun>;
   /** Any object implementing Node, by its global ID (Relay). NOT_FOUND when it does not exist, is of an unknown type or is outside the viewer's rows; FORBIDDEN when its data category is not granted. */
   node?: Maybe<Node>;
   /** The partner structures of the viewer's programme, by name. Not personal data. */
@@ -1235,6 +1371,12 @@ export type QueryChildArgs = {
 
 
 /** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
+export type QueryChildExportArgs = {
+  childId: Scalars['ID']['input'];
+};
+
+
+/** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
 export type QueryChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ChildrenFilter>;
@@ -1245,6 +1387,20 @@ export type QueryChildrenArgs = {
 /** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
 export type QueryFamilyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
+export type QueryFindChildrenArgs = {
+  birthDate: Scalars['LocalDate']['input'];
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+};
+
+
+/** Read API of the Programme de Réussite Éducative: every list and object is restricted to the viewer's programme and rows. */
+export type QueryLifetimeRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

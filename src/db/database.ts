@@ -4,12 +4,25 @@ import { ENTITIES, Programme, AccessEvent } from '../entities';
 import { TenantEntity } from '../entities/base.entity';
 import type { Config } from '../config';
 import { startEmbedded, type EmbeddedHandle } from './embedded';
+import { assertOwnsNothing, ensureApiRole, grantApiPrivileges, roleOfUrl, urlAsRole } from './roles';
+import { withClient } from './sql';
+import { installJobSchema } from '../jobs/runner';
 
 export const EMBEDDED_DATABASE = 'pre';
+/** The API's role on the embedded database (which listens on 127.0.0.1 only). */
+export const EMBEDDED_API_ROLE = 'pre_api';
+
+/** The API's URL and the owner's (the same when no owner role is configured). */
+export interface DatabaseUrls {
+  api: string;
+  owner: string;
+}
 
 export interface Database {
   orm: MikroORM;
   url: string;
+  /** The owner role's URL (migrations, the access log's partitions). */
+  ownerUrl: string;
   /** Set when we started the embedded server ourselves (and must stop it). */
   embedded?: EmbeddedHandle;
   close(): Promise<void>;
@@ -59,26 +72,54 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
 }
 
 /**
+ * As the owner: applies the pending migrations (returns their names), installs the job
+ * runner's schema, and grants the API's role its privileges when it is another role
+ * (src/db/roles.ts).
+ */
+export async function prepareDatabase(urls: DatabaseUrls, config: Config, log: (line: string) => void = () => undefined, overrides: Partial<Options> = {}): Promise<string[]> {
+  const owner = await connect(urls.owner, config, log, overrides);
+  try {
+    const applied = await migrate(owner);
+    await installJobSchema(urls.owner);
+    const apiRole = roleOfUrl(urls.api);
+    if (apiRole !== roleOfUrl(urls.owner)) await grantApiPrivileges(urls.owner, apiRole);
+    return applied;
+  } finally {
+    await owner.close(true);
+  }
+}
+
+/**
  * Opens the configured database: DATABASE_URL when given, else the embedded server
- * (started here, its data kept in EMBEDDED_PG_DIR). Migrations always run.
+ * (started here, its data kept in EMBEDDED_PG_DIR, with the API's role made there).
+ * Migrations always run, as the owner; the API then connects with its own role.
  */
 export async function openDatabase(config: Config, log: (line: string) => void = () => undefined): Promise<Database> {
   let embedded: EmbeddedHandle | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
+  let urls: DatabaseUrls;
+  if (config.databaseUrl) {
+    urls = { api: config.databaseUrl, owner: config.databaseOwnerUrl ?? config.databaseUrl };
+  } else {
     embedded = await startEmbedded({
       dataDir: config.embedded.dir,
       port: config.embedded.port,
       databases: [EMBEDDED_DATABASE],
       notice: log,
     });
-    url = embedded.url(EMBEDDED_DATABASE);
+    const owner = embedded.url(EMBEDDED_DATABASE);
+    await withClient(owner, (client) => ensureApiRole(client, EMBEDDED_API_ROLE, EMBEDDED_API_ROLE));
+    urls = { owner, api: urlAsRole(owner, EMBEDDED_API_ROLE, EMBEDDED_API_ROLE) };
   }
   let orm: MikroORM | undefined;
   try {
-    orm = await connect(url, config, log);
-    const applied = await migrate(orm);
+    const applied = await prepareDatabase(urls, config, log);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    if (urls.api === urls.owner) {
+      log(`warning: the API connects as the tables' owner (${roleOfUrl(urls.api)}); set DATABASE_OWNER_URL and give DATABASE_URL a role that owns nothing (README "Database roles")`);
+    } else {
+      await assertOwnsNothing(urls.api);
+    }
+    orm = await connect(urls.api, config, log);
   } catch (error) {
     await orm?.close(true).catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
@@ -87,7 +128,8 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   const opened = orm;
   return {
     orm: opened,
-    url,
+    url: urls.api,
+    ownerUrl: urls.owner,
     embedded,
     async close() {
       await opened.close(true);

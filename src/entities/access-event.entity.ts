@@ -28,7 +28,8 @@ export class AccessEvent {
   @ManyToOne(() => Programme, { ref: true, createForeignKeyConstraint: false })
   programme!: Ref<Programme>;
 
-  @Property({ type: 'timestamptz' })
+  /** Part of the key: the log is partitioned by month of `at` (src/lifetime/partitions.ts). */
+  @PrimaryKey({ type: 'timestamptz' })
   at: Date & Opt = new Date();
 
   @ManyToOne(() => Account, { ref: true, index: true, createForeignKeyConstraint: false })

@@ -182,3 +182,27 @@ export enum AccessAction {
   EXPORT = 'EXPORT',
   DENIED = 'DENIED',
 }
+
+/** Lifecycle of a child's file (access-policy.md, "Lifetime of the data"). */
+export enum ChildLifecycle {
+  /** Followed, or within the active period after the last contact. */
+  ACTIVE = 'ACTIVE',
+  /** No activity for the active period: read by the coordinator and the DPO only. */
+  ARCHIVED = 'ARCHIVED',
+  /** Erased on request, or past the archive period: a row without personal data, for the statistics. */
+  ANONYMISED = 'ANONYMISED',
+}
+
+/** Why a child's data was erased (the DPO's register; the daily run's is RETENTION_EXPIRED). */
+export enum ErasureReason {
+  /** The family asked (RGPD article 17). */
+  FAMILY_REQUEST = 'FAMILY_REQUEST',
+  /** The consent the processing rested on was withdrawn. */
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+  /** The data was processed unlawfully (e.g. a child referred by mistake). */
+  UNLAWFUL_PROCESSING = 'UNLAWFUL_PROCESSING',
+  /** A legal obligation or a court order. */
+  LEGAL_OBLIGATION = 'LEGAL_OBLIGATION',
+  /** The archive period ended (the daily run). */
+  RETENTION_EXPIRED = 'RETENTION_EXPIRED',
+}

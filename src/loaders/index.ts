@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { READABLE_LIFECYCLES } from '../permissions/policy';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Account,
@@ -153,7 +154,12 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
   const observationsOfChild = listsBy(Observation, 't.child_id', (o) => o.childId, 't.created_at desc, t.id');
 
   return {
-    childById: byId(Child),
+    // No read path returns an anonymised child (policy: READABLE_LIFECYCLES).
+    childById: new DataLoader<string, RecordOf<Child> | null>(async (ids) => {
+      const rows = await readRecords(em, Child, 't.programme_id = $1 and t.id = any($2::uuid[]) and t.lifecycle = any($3::child_lifecycle[])', [programmeId, ids, READABLE_LIFECYCLES]);
+      const byKey = new Map(rows.map((r) => [r.id, r] as const));
+      return ids.map((id) => byKey.get(id) ?? null);
+    }),
     familyById: byId(Family),
     childrenByFamily: listsBy(Child, 't.family_id', (c) => c.familyId, 't.last_name, t.first_name, t.id'),
     householdByFamily: new DataLoader(async (familyIds) => {

@@ -67,6 +67,7 @@ export async function flushAccessLog(ctx: Context, synchronousCommit: boolean): 
   };
   push(ctx.access.log.reads, AccessAction.READ);
   push(ctx.access.log.denials, AccessAction.DENIED);
+  push(ctx.access.log.exports, AccessAction.EXPORT);
   await sql(
     ctx.em,
     `${synchronousCommit ? '' : "with durability as (select set_config('synchronous_commit', 'off', true)) "}insert into access_event (id, programme_id, at, account_id, partner_id, action, entity, child_id, categories, request_id)

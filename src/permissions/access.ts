@@ -6,7 +6,7 @@ import { Child } from '../entities/child.entity';
 import { Family } from '../entities/family.entity';
 import { DataCategory } from '../entities/enums';
 import type { Viewer } from '../context';
-import { maxCategories, ROLE_POLICY, RowRule } from './policy';
+import { maxCategories, ROLE_POLICY, ROW_RULE_LIFECYCLES, RowRule } from './policy';
 import { parisDate } from '../util/dates';
 
 export type CategorySet = ReadonlySet<DataCategory>;
@@ -129,10 +129,12 @@ export class Access {
         return {
           byChild: withMax(
             await query(
-              `select child_id from pathway where programme_id = $1 and referent_id = $2
-               union
-               select child_id from referral where programme_id = $1 and assigned_to_id = $2`,
-              [viewer.programmeId, viewer.accountId],
+              `select r.child_id from (
+                 select child_id from pathway where programme_id = $1 and referent_id = $2
+                 union
+                 select child_id from referral where programme_id = $1 and assigned_to_id = $2) r
+               join child c on c.id = r.child_id and c.lifecycle = any($3::child_lifecycle[])`,
+              [viewer.programmeId, viewer.accountId, ROW_RULE_LIFECYCLES[rule]],
             ),
           ),
         };
@@ -145,8 +147,8 @@ export class Access {
             await query(
               `select c.id as child_id from child c
                join guardian g on g.family_id = c.family_id
-               where g.id = $1 and g.parental_authority and c.programme_id = $2`,
-              [viewer.guardianId, viewer.programmeId],
+               where g.id = $1 and g.parental_authority and c.programme_id = $2 and c.lifecycle = any($3::child_lifecycle[])`,
+              [viewer.guardianId, viewer.programmeId, ROW_RULE_LIFECYCLES[rule]],
             ),
           ),
         };
@@ -172,14 +174,16 @@ export class Access {
          from inclusion_follow_up f
          join consent c on c.id = f.consent_id and c.child_id = f.child_id and c.purpose = 'INCLUSION_FOLLOW_UP'
          join consent_scope cs on cs.consent_id = c.id and cs.partner_id = $3
+         join child ch on ch.id = f.child_id and ch.lifecycle = any($6::child_lifecycle[])
         where f.programme_id = $1 and ${consentInForceSql('c', '$4::date', '$5')}
         group by f.child_id
        union all
        select sl.child_id, false
          from service_link sl
          left join consent c on c.id = sl.consent_id
+         join child ch on ch.id = sl.child_id and ch.lifecycle = any($6::child_lifecycle[])
         where sl.programme_id = $1 and sl.created_by_id = $2 and ${linkInForceSql('sl', 'c', '$4::date', '$5')}`,
-      [viewer.programmeId, viewer.accountId, viewer.partnerId ?? null, today, this.now],
+      [viewer.programmeId, viewer.accountId, viewer.partnerId ?? null, today, this.now, ROW_RULE_LIFECYCLES[RowRule.INCLUSION]],
     );
     const withoutHealth: CategorySet = new Set([...max].filter((category) => category !== DataCategory.HEALTH));
     const byChild = new Map<string, CategorySet>();
@@ -237,6 +241,7 @@ export function linkGrantsSql(programme: string, partner: string, today: string,
          from service_link sl
          left join consent c on c.id = sl.consent_id
          left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
+         join child ch on ch.id = sl.child_id and ch.lifecycle = any('${pgArray(ROW_RULE_LIFECYCLES[RowRule.SERVICE_LINK])}'::child_lifecycle[])
         where sl.programme_id = ${programme} and sl.partner_id = ${partner} and ${linkInForceSql('sl', 'c', today, now)}`;
 }
 
@@ -289,6 +294,12 @@ interface Grants {
 export class AccessLog {
   readonly reads = new Map<string, Set<DataCategory>>();
   readonly denials = new Map<string | null, Set<DataCategory>>();
+  /** Files exported on a request (DPO, guardian): one EXPORT event per child. */
+  readonly exports = new Map<string, Set<DataCategory>>();
+
+  exported(childId: string, categories: readonly DataCategory[]): void {
+    this.exports.set(childId, new Set(categories));
+  }
 
   read(childId: string, category: DataCategory): void {
     let set = this.reads.get(childId);
@@ -305,7 +316,7 @@ export class AccessLog {
   }
 
   get empty(): boolean {
-    return this.reads.size === 0 && this.denials.size === 0;
+    return this.reads.size === 0 && this.denials.size === 0 && this.exports.size === 0;
   }
 }
 

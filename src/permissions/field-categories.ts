@@ -54,9 +54,12 @@ export const ENTRY_POINT_CATEGORIES = {
  * points of the field layer are CATEGORY_FIELDS and the entry points above. A type of category C is only
  * reachable through a field of CATEGORY_FIELDS of category C, or through an entry point
  * that checks C; `INHERITED` (Observation) takes the category of the block listing it.
- * Field exceptions are in FIELD_CATEGORY_OVERRIDES.
+ * Field exceptions are in FIELD_CATEGORY_OVERRIDES. `REQUEST` (ChildExport): the answer to
+ * a request of the table DATA_REQUEST_POLICY (src/permissions/policy.ts), which holds the
+ * categories that table grants the requester and is reached only through the entry point
+ * that checks it (childOfRequest, src/resolvers/data-request.resolver.ts).
  */
-export type HeldData = DataCategory | 'NOT_PERSONAL' | 'INHERITED';
+export type HeldData = DataCategory | 'NOT_PERSONAL' | 'INHERITED' | 'REQUEST';
 
 export const TYPE_CATEGORIES: Record<string, HeldData> = {
   Child: IDENTITY,
@@ -102,6 +105,11 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   AccessEventEdge: 'NOT_PERSONAL',
   AccessEventConnection: 'NOT_PERSONAL',
   AccessPolicy: 'NOT_PERSONAL',
+  // The requests of families (DATA_REQUEST_POLICY): the DPO's search answers ids and names.
+  ChildIdentityMatch: IDENTITY,
+  ChildExport: 'REQUEST',
+  ErasureReceipt: 'NOT_PERSONAL',
+  LifetimeRun: 'NOT_PERSONAL',
   // Mutation payloads of the referral workflow (src/schema/mutation-payloads.type.ts).
   ReferralSubmissionPayload: PATHWAY,
   ReferralEligibility: IDENTITY,

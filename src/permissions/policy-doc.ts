@@ -1,6 +1,6 @@
 import { DataCategory, PartnerKind, Role } from '../entities/enums';
 import { CATEGORY_FIELDS } from './field-categories';
-import { PARTNER_KIND_MAX, ROLE_POLICY, ROW_RULE_TEXT, WRITE_POLICY } from './policy';
+import { DATA_REQUEST_POLICY, PARTNER_KIND_MAX, REQUEST_SCOPE_TEXT, ROLE_POLICY, ROW_RULE_LIFECYCLES, ROW_RULE_TEXT, WRITE_POLICY } from './policy';
 
 /**
  * docs/access-policy.md, generated from the policy tables (`npm run policy:doc`);
@@ -40,8 +40,11 @@ export function renderPolicyDoc(): string {
       lines.push(categoryRow(role, ROLE_POLICY[role].maxCategories));
     }
   }
-  lines.push('', '## Rows (the children a role may see at all)', '', row(['role', 'rows']), row(['---', '---']));
-  for (const role of Object.values(Role)) lines.push(row([role, ROW_RULE_TEXT[ROLE_POLICY[role].rows]]));
+  lines.push('', '## Rows (the children a role may see at all)', '', row(['role', 'rows', 'files']), row(['---', '---', '---']));
+  for (const role of Object.values(Role)) {
+    const rule = ROLE_POLICY[role].rows;
+    lines.push(row([role, ROW_RULE_TEXT[rule], ROW_RULE_LIFECYCLES[rule].join(', ') || '-']));
+  }
   lines.push(
     '',
     'A child outside the rows is `NOT_FOUND`, exactly like a missing one; no role ever crosses programmes.',
@@ -60,6 +63,22 @@ export function renderPolicyDoc(): string {
   }
   lines.push('', '## Writes', '', row(['write', 'roles']), row(['---', '---']));
   for (const [action, roles] of Object.entries(WRITE_POLICY)) lines.push(row([action, roles.join(', ')]));
+  lines.push(
+    '',
+    '## Requests from families (outside the rows)',
+    '',
+    'The requests about one child that do not go through the rows: an ACTIVE file is followed; an ARCHIVED one',
+    '(no activity for the active period) is read by the coordinator and the DPO only; an ANONYMISED one by no one.',
+    'Anything else is `NOT_FOUND`.',
+    '',
+    row(['request', 'role', 'children', 'categories in the answer']),
+    row(['---', '---', '---', '---']),
+  );
+  for (const [action, grants] of Object.entries(DATA_REQUEST_POLICY)) {
+    for (const [role, grant] of Object.entries(grants)) {
+      lines.push(row([action, role, REQUEST_SCOPE_TEXT[grant.scope], grant.categories.join(' ') || '-']));
+    }
+  }
   lines.push('');
   return lines.join('\n');
 }

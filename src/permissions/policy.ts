@@ -1,4 +1,4 @@
-import { DataCategory, PartnerKind, Role } from '../entities/enums';
+import { ChildLifecycle, DataCategory, PartnerKind, Role } from '../entities/enums';
 
 /**
  * The access policy as data (../shared/access-policy.md, "Role maxima and rows").
@@ -34,6 +34,23 @@ export const ROW_RULE_TEXT: Record<RowRule, string> = {
     "children with an ACTIVE link to its partner whose validity covers today (and whose consent, for a CONSENT link, is given, unexpired and not withdrawn)",
   [RowRule.PARENTAL_AUTHORITY]: 'its own children, while it holds parental authority',
 };
+
+/**
+ * Policy, "Lifetime of the data": the files each row rule reaches. An archived file is
+ * "readable by the coordinator and the DPO only"; an anonymised one by no one (the DPO
+ * reaches files through DATA_REQUEST_POLICY below, never by rows).
+ */
+export const ROW_RULE_LIFECYCLES: Record<RowRule, readonly ChildLifecycle[]> = {
+  [RowRule.NONE]: [],
+  [RowRule.PROGRAMME]: [ChildLifecycle.ACTIVE, ChildLifecycle.ARCHIVED],
+  [RowRule.REFERENT]: [ChildLifecycle.ACTIVE],
+  [RowRule.INCLUSION]: [ChildLifecycle.ACTIVE],
+  [RowRule.SERVICE_LINK]: [ChildLifecycle.ACTIVE],
+  [RowRule.PARENTAL_AUTHORITY]: [ChildLifecycle.ACTIVE],
+};
+
+/** The lifecycles any read may reach at all (an anonymised child is read by no path). */
+export const READABLE_LIFECYCLES: readonly ChildLifecycle[] = [...new Set(Object.values(ROW_RULE_LIFECYCLES).flat())];
 
 export interface RolePolicy {
   rows: RowRule;
@@ -117,6 +134,83 @@ export enum WriteAction {
   MANAGE_LINKS = 'MANAGE_LINKS',
   MANAGE_INCLUSION = 'MANAGE_INCLUSION',
   ADD_OBSERVATION = 'ADD_OBSERVATION',
+  ERASE_CHILD = 'ERASE_CHILD',
+}
+
+/** The requests of families (RGPD articles 15 and 17) and the access log, in the words of the policy. */
+export enum DataRequestAction {
+  /** Read a child's access log. */
+  READ_ACCESS_LOG = 'READ_ACCESS_LOG',
+  /** Find a child by exact identity (last name, first name, birth date), for a request. */
+  FIND_CHILD = 'FIND_CHILD',
+  /** The whole file of one child as one JSON document (RGPD article 15). */
+  EXPORT_CHILD = 'EXPORT_CHILD',
+  /** Erase one child's personal data everywhere (RGPD article 17). */
+  ERASE_CHILD = 'ERASE_CHILD',
+  /** Read the daily runs of the data's lifetime (archiving, anonymisation, log retention). */
+  READ_LIFETIME_RUNS = 'READ_LIFETIME_RUNS',
+}
+
+/** Which children a request may name. */
+export enum RequestScope {
+  /** Any child of the programme whose file is not anonymised (ACTIVE or ARCHIVED). */
+  PROGRAMME_FILES = 'PROGRAMME_FILES',
+  /** Its own rows (a guardian: its children, while it holds parental authority and the file is active). */
+  OWN_ROWS = 'OWN_ROWS',
+}
+
+export const REQUEST_SCOPE_TEXT: Record<RequestScope, string> = {
+  [RequestScope.PROGRAMME_FILES]: 'any child of its programme whose file is active or archived',
+  [RequestScope.OWN_ROWS]: 'the children of its rows',
+};
+
+export interface RequestGrant {
+  scope: RequestScope;
+  /** The categories the answer holds (an export: the blocks of the document). */
+  categories: readonly DataCategory[];
+}
+
+/**
+ * Policy table "Requests from families" (access-policy.md, DPO and GUARDIAN lines of
+ * "Writes" and "Role maxima"): who may make each request, about which children, and
+ * with which categories in the answer. A role not listed may not: NOT_FOUND for a child,
+ * FORBIDDEN for the request itself.
+ */
+export const DATA_REQUEST_POLICY: Record<DataRequestAction, Partial<Record<Role, RequestGrant>>> = {
+  // "DPO: the access log"; a guardian: who saw its children's data.
+  [DataRequestAction.READ_ACCESS_LOG]: {
+    [Role.DPO]: { scope: RequestScope.PROGRAMME_FILES, categories: [] },
+    [Role.GUARDIAN]: { scope: RequestScope.OWN_ROWS, categories: [] },
+  },
+  // "DPO: find one child by exact identity for a request": ids and names only.
+  [DataRequestAction.FIND_CHILD]: {
+    [Role.DPO]: { scope: RequestScope.PROGRAMME_FILES, categories: [IDENTITY] },
+  },
+  // "DPO: export its data" (every category); "GUARDIAN: download its children's data",
+  // within its own maximum (SOCIAL notes reach the family through the DPO, who judges
+  // what the child's interest allows), the other family members' data left out.
+  [DataRequestAction.EXPORT_CHILD]: {
+    [Role.DPO]: { scope: RequestScope.PROGRAMME_FILES, categories: Object.values(DataCategory) },
+    [Role.GUARDIAN]: { scope: RequestScope.OWN_ROWS, categories: ROLE_POLICY[Role.GUARDIAN].maxCategories },
+  },
+  // "DPO: erase its data".
+  [DataRequestAction.ERASE_CHILD]: {
+    [Role.DPO]: { scope: RequestScope.PROGRAMME_FILES, categories: Object.values(DataCategory) },
+  },
+  // "DPO: retention": what the daily runs did (counts, no child).
+  [DataRequestAction.READ_LIFETIME_RUNS]: {
+    [Role.DPO]: { scope: RequestScope.PROGRAMME_FILES, categories: [] },
+  },
+};
+
+/** What `role` may do of `action`, or undefined when it may not. */
+export function requestGrant(action: DataRequestAction, role: Role): RequestGrant | undefined {
+  return DATA_REQUEST_POLICY[action][role];
+}
+
+/** The requests a role may make (viewer.accessPolicy). */
+export function requestsOf(role: Role): DataRequestAction[] {
+  return Object.values(DataRequestAction).filter((action) => requestGrant(action, role));
 }
 
 /**
@@ -144,4 +238,6 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   [WriteAction.MANAGE_INCLUSION]: [Role.INCLUSION_REFERENT],
   // "PARTNER_AGENT: add observations in its own categories for linked children"
   [WriteAction.ADD_OBSERVATION]: [Role.PARTNER_AGENT],
+  // "DPO: erase its data": the roles of the table "Requests from families".
+  [WriteAction.ERASE_CHILD]: Object.keys(DATA_REQUEST_POLICY[DataRequestAction.ERASE_CHILD]) as Role[],
 };

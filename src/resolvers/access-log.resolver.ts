@@ -1,29 +1,15 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AccessEvent, Account, Child, Partner } from '../entities';
-import { Role } from '../entities/enums';
+import { AccessEvent, Account, Partner } from '../entities';
 import { viewerOf, type Context } from '../context';
-import { BadUserInput, NotFound } from '../errors';
+import { BadUserInput } from '../errors';
 import { idOfType } from '../schema/global-id';
 import { AccessEventConnectionType, AccessEventType, AccessLogArgs } from '../schema/access-log.type';
+import { childOfRequest } from './data-request.resolver';
+import { DataRequestAction } from '../permissions/policy';
 import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
 
 const CURSOR_KIND = 'access-event';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * Policy: "DPO: the access log" of any child of its programme; a guardian: "who saw my
- * child's data", for its own children. Anyone else, or another child: NOT_FOUND.
- */
-async function assertMayReadLog(ctx: Context, childId: string, shownId: string): Promise<void> {
-  const viewer = viewerOf(ctx);
-  if (viewer.role === Role.DPO) {
-    const child = await ctx.em.findOne(Child, { id: childId, programme: viewer.programmeId }, { fields: ['id'] });
-    if (child) return;
-  } else if (viewer.role === Role.GUARDIAN && (await ctx.access.canSee(childId))) {
-    return;
-  }
-  throw new NotFound('Child', shownId);
-}
 
 @Resolver(() => AccessEventType)
 export class AccessLogResolver {
@@ -34,7 +20,8 @@ export class AccessLogResolver {
   async accessLog(@Args() args: AccessLogArgs, @Ctx() ctx: Context): Promise<Page<AccessEvent>> {
     const first = checkFirst(args.first);
     const childId = idOfType(args.childId, 'Child', 'childId');
-    await assertMayReadLog(ctx, childId, args.childId);
+    // Policy table "Requests from families", READ_ACCESS_LOG: the DPO, any file of its programme; a guardian, its children.
+    await childOfRequest(ctx, DataRequestAction.READ_ACCESS_LOG, childId, args.childId);
     if (args.from && args.to && args.to < args.from) throw new BadUserInput('to', 'must not be before from');
 
     const qb = ctx.em.createQueryBuilder(AccessEvent, 'e').select('e.*').where({ child: childId, programme: viewerOf(ctx).programmeId });

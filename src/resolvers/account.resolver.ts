@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Account, Child, Partner } from '../entities';
 import { DataCategory, Role } from '../entities/enums';
-import { ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
+import { DataRequestAction, requestGrant, requestsOf, ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
 import { viewerOf, type Context } from '../context';
 import { AccountSummaryType, ViewerType } from '../schema/account.type';
 import { ViewerValue } from '../schema/sources';
@@ -33,12 +33,16 @@ export class ViewerResolver {
 
   /** Policy as data, for portals: the viewer's maximum and its row rule (src/permissions/policy.ts). */
   @FieldResolver()
-  accessPolicy(@Root() value: ViewerValue, @Ctx() ctx: Context): { maxCategories: DataCategory[]; rows: string; canReadAccessLog: boolean } {
+  accessPolicy(
+    @Root() value: ViewerValue,
+    @Ctx() ctx: Context,
+  ): { maxCategories: DataCategory[]; rows: string; canReadAccessLog: boolean; requests: DataRequestAction[] } {
     const { role } = value.viewer;
     return {
       maxCategories: Object.values(DataCategory).filter((c) => ctx.access.maximum.has(c)),
       rows: ROW_RULE_TEXT[ROLE_POLICY[role].rows],
-      canReadAccessLog: role === Role.DPO || role === Role.GUARDIAN,
+      canReadAccessLog: requestGrant(DataRequestAction.READ_ACCESS_LOG, role) !== undefined,
+      requests: requestsOf(role),
     };
   }
 

@@ -25,6 +25,7 @@ import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pag
 import { ageToday, eligibilityOf, ELIGIBLE_SQL, type Eligibility } from './eligibility';
 import { containsPattern, FOLD_PARAMS, foldSql, searchWords } from './search';
 import { contactOf } from './contact';
+import { ROLE_POLICY, ROW_RULE_LIFECYCLES } from '../permissions/policy';
 
 const CURSOR_KIND = 'child';
 /** The page's column holding totalCount. */
@@ -55,6 +56,8 @@ export class ChildResolver {
     const shape = shapeOf(ctx.em, Child);
     const params = new SqlParams();
     const where = childrenWhere(params, viewerOf(ctx).programmeId, await ctx.access.rows(), args.filter);
+    // Policy, "Lifetime of the data": the files the viewer's row rule reaches.
+    where.push(`c.lifecycle = any(${params.add(ROW_RULE_LIFECYCLES[ROLE_POLICY[viewerOf(ctx).role].rows])}::child_lifecycle[])`);
     const matching = `from child c where ${where.join(' and ')}`;
     const countParams = params.values.slice();
     const page = [...where];

@@ -27,6 +27,7 @@ import { FamilyMeetingResolver, InclusionFollowUpResolver, InclusionMutations } 
 import { ObservationMutations } from './observation.mutations';
 import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
+import { DataRequestResolver } from './data-request.resolver';
 
 /** Every resolver class of the read API, for buildSchema. */
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
@@ -58,6 +59,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   WorkshopResolver,
   AccessLogResolver,
   AccessEventConnectionResolver,
+  DataRequestResolver,
   ConsentMutations,
   ServiceLinkMutations,
   InclusionMutations,

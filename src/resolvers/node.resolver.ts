@@ -28,6 +28,8 @@ import { GuardianSummaryValue, ViewerValue } from '../schema/sources';
 import { fromGlobalId } from '../schema/global-id';
 import { NotFound } from '../errors';
 import { TYPE_CATEGORIES } from '../permissions/field-categories';
+import { READABLE_LIFECYCLES } from '../permissions/policy';
+import { pgArray } from '../permissions/access';
 import { readRecords } from '../read/records';
 import { assertCategory, concernsViewer } from './rows';
 
@@ -121,7 +123,8 @@ export function nodeCategory(typeName: string, record: NodeRecord): DataCategory
     if (typeof own !== 'string') throw new Error(`node(${typeName}): an INHERITED type needs its own category column`);
     return own as DataCategory;
   }
-  // IDENTITY comes with any row; NOT_PERSONAL types hold no child data.
+  // IDENTITY comes with any row; NOT_PERSONAL types hold no child data; no REQUEST type is a Node.
+  if (held === 'REQUEST') throw new Error(`node(${typeName}): the answer of a request is not a Node`);
   return held === undefined || held === 'NOT_PERSONAL' || held === DataCategory.IDENTITY ? undefined : held;
 }
 
@@ -149,7 +152,10 @@ export async function fetchNode(ctx: Context, typeName: string, id: string, show
   const source = Object.prototype.hasOwnProperty.call(NODE_SOURCES, typeName) ? NODE_SOURCES[typeName] : undefined;
   if (!source) throw new NotFound('Node', shownId);
   const programmeId = viewerOf(ctx).programmeId;
-  const extra = source.children ? [`${source.children} as "${CHILDREN}"`] : [];
+  // An anonymised child's objects are read by no one (policy: READABLE_LIFECYCLES).
+  const extra = source.children
+    ? [`array(select o.id::text from child o where o.id::text = any(${source.children}) and o.lifecycle::text = any('${pgArray(READABLE_LIFECYCLES)}'::text[])) as "${CHILDREN}"`]
+    : [];
   const [records] = await Promise.all([
     readRecords(ctx.em, source.entity, 't.id = $1 and t.programme_id = $2', [id, programmeId], undefined, undefined, extra),
     source.children ? ctx.access.rows() : undefined,

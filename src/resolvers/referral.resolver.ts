@@ -12,6 +12,7 @@ import { idOf, oneOf, shapeOf, type RecordOf, type ValueOf } from '../read/recor
 import { raw } from '@mikro-orm/postgresql';
 import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
 import { eligibilityOf, type Eligibility } from './eligibility';
+import { ROLE_POLICY, ROW_RULE_LIFECYCLES } from '../permissions/policy';
 
 const CURSOR_KIND = 'referral';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -33,6 +34,7 @@ export class ReferralResolver {
     const shape = shapeOf(ctx.em, Referral);
     const qb = ctx.em.createQueryBuilder(Referral, 'r').select(raw(shape.select('r'))).where({ programme: viewerOf(ctx).programmeId });
     if (childIds !== 'ALL') qb.andWhere({ child: { $in: childIds } });
+    else qb.andWhere({ child: { lifecycle: { $in: [...ROW_RULE_LIFECYCLES[ROLE_POLICY[viewerOf(ctx).role].rows]] } } });
     if (args.status != null) qb.andWhere({ status: args.status });
     await qb.applyFilters();
     const countQb = qb.clone();

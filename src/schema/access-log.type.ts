@@ -5,6 +5,8 @@ import { PageInfoType } from './page-info.type';
 import { AccountSummaryType } from './account.type';
 import { PartnerType } from './partner.type';
 import './enums';
+import './data-request.type';
+import { DataRequestAction } from '../permissions/policy';
 
 @ObjectType('AccessEvent', { description: "One entry of the access log: who read or changed a child's data, when, and which categories." })
 export class AccessEventType {
@@ -82,4 +84,9 @@ export class AccessPolicyType {
 
   @Field({ description: 'Whether the account may read access logs (DPO for any child of its programme, a guardian for its own children).' })
   canReadAccessLog!: boolean;
+
+  @Field(() => [DataRequestAction], {
+    description: 'The requests about one child this account may make outside its rows (access log, the DPO\'s search, export, erasure), from the policy table "Requests from families".',
+  })
+  requests!: DataRequestAction[];
 }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Grade } from '../entities/enums';
+import { ChildLifecycle, Grade } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
 import { FamilyType } from './family.type';
@@ -14,8 +14,9 @@ import {
   ChildSocialType,
 } from './child-blocks.type';
 import { PageInfoType } from './page-info.type';
-import { LocalDate } from './scalars';
+import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
+import './data-request.type';
 
 @ObjectType('Eligibility', {
   description:
@@ -51,6 +52,12 @@ export class ChildType extends NodeInterface {
 
   @Field(() => LocalDate, { description: 'Birth date. IDENTITY.' })
   birthDate!: string;
+
+  @Field(() => ChildLifecycle, { description: "ACTIVE, or ARCHIVED (no activity for the active period: the coordinator's rows only). IDENTITY." })
+  lifecycle!: ChildLifecycle;
+
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the file was archived; null while active. IDENTITY.' })
+  archivedAt?: Date;
 
   @Field(() => Int, { description: 'Age in whole years today (Europe/Paris). IDENTITY.' })
   age!: number;

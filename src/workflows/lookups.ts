@@ -6,7 +6,7 @@ import { BadUserInput, NotFound } from '../errors';
 import { filterIdOfType, idOfType } from '../schema/global-id';
 import { parisDate } from '../util/dates';
 import { mutate, requireWrite, type MutationScope } from './mutation';
-import type { WriteAction } from '../permissions/policy';
+import { READABLE_LIFECYCLES, type WriteAction } from '../permissions/policy';
 import { fetchNode } from '../resolvers/node.resolver';
 
 /**
@@ -82,7 +82,9 @@ export async function reloaded<T extends { id: string }>(ctx: Context, entity: E
 export async function childInRows(ctx: Context, em: EntityManager, globalId: string, field: string): Promise<Child> {
   const id = idOfType(globalId, 'Child', field);
   if (!(await ctx.access.canSee(id))) throw new NotFound('Child', globalId);
-  const child = await em.findOne(Child, { id, programme: viewerOf(ctx).programmeId });
+  // An anonymised child is read by no one (READABLE_LIFECYCLES); an archived one is read,
+  // and mutate() refuses to write it.
+  const child = await em.findOne(Child, { id, programme: viewerOf(ctx).programmeId, lifecycle: { $in: [...READABLE_LIFECYCLES] } });
   if (!child) throw new NotFound('Child', globalId);
   return child;
 }

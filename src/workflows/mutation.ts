@@ -1,9 +1,10 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerOf, type Context, type Viewer } from '../context';
-import { AccessAction, DataCategory } from '../entities/enums';
-import { Conflict, Forbidden } from '../errors';
-import { WRITE_POLICY, type WriteAction } from '../permissions/policy';
+import { AccessAction, ChildLifecycle, DataCategory } from '../entities/enums';
+import { BadUserInput, Conflict, Forbidden, NotFound } from '../errors';
+import { WRITE_POLICY, WriteAction } from '../permissions/policy';
+import { toGlobalId } from '../schema/global-id';
 import { pgArray } from '../permissions/access';
 
 /** One write for the access log: what was done to which child's data. */
@@ -50,6 +51,7 @@ export async function mutate<T>(ctx: Context, action: WriteAction, work: (scope:
       const events: WriteEvent[] = [];
       const result = await deadline.race(work({ em, viewer, logWrite: (event) => events.push(event) }));
       deadline.check();
+      if (!FILE_WRITES_EXEMPT.includes(action)) await deadline.race(assertFilesWritable(em, events));
       await deadline.race(em.flush());
       if (events.length) await deadline.race(insertWriteEvents(em, ctx, viewer, events));
       // The last moment to stop it: nothing is awaited between this and the commit.
@@ -68,6 +70,29 @@ export async function mutate<T>(ctx: Context, action: WriteAction, work: (scope:
     ctx.em.clear();
   }
 }
+
+/**
+ * Policy, "Lifetime of the data": only an ACTIVE file changes. An archived one is read
+ * (by the coordinator and the DPO) and never written; an anonymised one is read by no one,
+ * so a write to it is NOT_FOUND like any child outside the rows. Checked here, for every
+ * mutation, on the children its writes name (the events of the access log), before the
+ * flush; the DPO's erasure is the one write that acts on files in any state.
+ */
+async function assertFilesWritable(em: EntityManager, events: readonly WriteEvent[]): Promise<void> {
+  const ids = [...new Set(events.map((e) => e.childId).filter((id): id is string => !!id))];
+  if (!ids.length) return;
+  const rows: { id: string; lifecycle: ChildLifecycle }[] = await em.execute(
+    `select id, lifecycle from child where id = any(?::uuid[]) and lifecycle <> ?`,
+    [pgArray(ids), ChildLifecycle.ACTIVE],
+  );
+  const file = rows[0];
+  if (!file) return;
+  if (file.lifecycle === ChildLifecycle.ANONYMISED) throw new NotFound('Child', toGlobalId('Child', file.id));
+  throw new BadUserInput('id', "the child's file is archived: it is kept to be read, not changed", { reason: 'FILE_ARCHIVED', currentState: file.lifecycle });
+}
+
+/** The writes that may touch a file in any state (the erasure and anonymisation of the DPO). */
+const FILE_WRITES_EXEMPT: readonly WriteAction[] = [WriteAction.ERASE_CHILD];
 
 /**
  * The version the client read must be the current one: a stale version is a CONFLICT and

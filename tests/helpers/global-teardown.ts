@@ -13,6 +13,9 @@ export default async function globalTeardown(): Promise<void> {
         [`pre_test_${runId}_%`],
       );
       for (const { datname } of rows) await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`);
+      // The API roles of those databases (tests/helpers/test-server.ts, apiRoleOf).
+      const roles = await client.query<{ rolname: string }>('select rolname from pg_roles where rolname like $1', [`pre_test_${runId}_%`]);
+      for (const { rolname } of roles.rows) await client.query(`drop role if exists ${client.escapeIdentifier(rolname)}`);
     } finally {
       await client.end();
     }

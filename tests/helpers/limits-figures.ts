@@ -9,21 +9,17 @@ import {
   getNullableType,
   isEnumType,
   isInputObjectType,
-  isInterfaceType,
   isListType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   parse,
   validate,
   typeFromAST,
-  type GraphQLField,
   type GraphQLInputType,
-  type GraphQLInterfaceType,
-  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { requiredArguments, rootDocuments } from './canary-documents';
 import { operationCost } from '../../src/limits/cost';
 import { DEPTH_SEMANTICS, introspectionOnly } from '../../src/limits/request-limits';
 
@@ -178,33 +174,15 @@ export function literalDocuments(dirs: readonly string[] = ['tests', 'bench']): 
 }
 
 /**
- * The documents tests/canary.int.test.ts generates by introspection (its selection():
- * every field without required arguments, each type once per path, 5 levels), one per
- * root field: the largest legitimate documents the API is sent.
+ * The documents tests/canary.int.test.ts generates by introspection (tests/helpers/
+ * canary-documents.ts: every field without required arguments, each type once per path,
+ * 5 levels), one per root field: the largest legitimate documents the API is sent.
  */
 export function canaryDocuments(schema: GraphQLSchema): NamedDocument[] {
-  const selection = (type: GraphQLObjectType | GraphQLInterfaceType, pathNames: string[], depth: number): string => {
-    const parts: string[] = ['__typename'];
-    for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
-      if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
-      const named = getNamedType(field.type);
-      if (isScalarType(named) || isEnumType(named)) parts.push(field.name);
-      else if ((isObjectType(named) || isInterfaceType(named)) && depth > 0 && !pathNames.includes(named.name)) {
-        parts.push(`${field.name} { ${selection(named, [...pathNames, named.name], depth - 1)} }`);
-      }
-    }
-    if (isInterfaceType(type)) {
-      for (const impl of schema.getPossibleTypes(type)) parts.push(`... on ${impl.name} { ${selection(impl, [...pathNames, impl.name], depth - 1)} }`);
-    }
-    return parts.join(' ');
-  };
-  const docs: NamedDocument[] = [];
-  for (const field of Object.values(schema.getQueryType()!.getFields())) {
-    const named = getNamedType(field.type);
-    const body = isScalarType(named) ? '' : `{ ${selection(named as GraphQLObjectType, [named.name], 5)} }`;
-    const idArg = field.args.find((arg) => isNonNullType(arg.type));
-    const query = idArg ? `query ($id: ID!) { ${field.name}(${idArg.name}: $id) ${body} }` : `{ ${field.name} ${body} }`;
-    docs.push({ source: `canary: ${field.name}`, query, variables: idArg ? { id: 'x' } : {} });
-  }
-  return docs;
+  const sample = (type: GraphQLInputType): unknown => (isNonNullType(type) ? sample(type.ofType) : getNamedType(type).name === 'LocalDate' ? '2016-05-12' : 'x');
+  return rootDocuments(schema, (field) => [Object.fromEntries(requiredArguments(field).map((arg) => [arg.name, sample(arg.type)]))]).map((doc) => ({
+    source: `canary: ${doc.root}`,
+    query: doc.query,
+    variables: doc.variables,
+  }));
 }

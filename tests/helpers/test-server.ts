@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../../src/config';
-import { connect, isEmpty, migrate } from '../../src/db/database';
+import { connect, isEmpty, migrate, prepareDatabase } from '../../src/db/database';
+import { ensureApiRole, urlAsRole } from '../../src/db/roles';
 import { seedDemo } from '../../src/seed/demo.seed';
 import { createApp, type App } from '../../src/server';
 import { signLocalToken } from '../../src/auth/tokens';
@@ -41,12 +42,22 @@ export async function testDatabase(suffix = `w${process.env.JEST_WORKER_ID ?? '1
   return withDatabase(serverUrl(), name);
 }
 
+/**
+ * The API's role of a test database: a login role that owns nothing, named after the
+ * database (roles are shared by the whole server: parallel runs and branches must not
+ * meet), created on first use and dropped with the database.
+ */
+export function apiRoleOf(databaseUrl: string): string {
+  return `${new URL(databaseUrl).pathname.slice(1)}_api`;
+}
+
 export async function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   const client = new Client({ connectionString: serverUrl() });
   await client.connect();
   try {
     await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+    await client.query(`drop role if exists ${client.escapeIdentifier(apiRoleOf(url))}`);
   } finally {
     await client.end();
   }
@@ -81,12 +92,20 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 
 export interface TestServer {
   url: string;
+  /** The owner's (the test server's superuser): what the tests' own statements use. */
   databaseUrl: string;
+  /** The API's role, which owns nothing: what the server connects with. */
+  apiDatabaseUrl: string;
+  /** The owner's ORM, for the tests' own statements (the app has its own, as the API's role). */
   orm: MikroORM;
+  /** The app's ORM, connected as the API's role (the job runner uses it too). */
+  apiOrm: MikroORM;
   app: App;
   config: Config;
   /** Moves the server's clock (link expiry and the like). */
   setNow(at: Date | undefined): void;
+  /** The server's clock now (what setNow set, else the time). */
+  clock(): Date;
   /** A local token for an account subject. */
   token(subject: string): Promise<string>;
   /** POSTs a GraphQL operation over HTTP, with a bearer token when given. */
@@ -120,23 +139,38 @@ export interface RawResponse {
  */
 export async function startTestServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await testDatabase());
-  const config = testConfig(databaseUrl, options.env);
-  const orm = await openTestOrm(databaseUrl, config);
+  const apiDatabaseUrl = urlAsRole(databaseUrl, apiRoleOf(databaseUrl));
+  const config = testConfig(apiDatabaseUrl, { DATABASE_OWNER_URL: databaseUrl, ...options.env });
+  const superuser = new Client({ connectionString: databaseUrl });
+  await superuser.connect();
+  try {
+    await ensureApiRole(superuser, apiRoleOf(databaseUrl));
+  } finally {
+    await superuser.end();
+  }
+  await prepareDatabase({ api: apiDatabaseUrl, owner: databaseUrl }, config, () => undefined, { preferTs: true });
+  const orm = await connect(databaseUrl, config, () => undefined, { preferTs: true });
+  let apiOrm: MikroORM | undefined;
   let now: Date | undefined;
   let app: App | undefined;
   try {
-    app = await createApp({ config, orm, now: () => now ?? new Date(), log: () => undefined });
+    apiOrm = await connect(apiDatabaseUrl, config, () => undefined, { preferTs: true });
+    app = await createApp({ config, orm: apiOrm, now: () => now ?? new Date(), log: process.env.TEST_LOG ? (l) => console.error(l) : () => undefined });
     const url = await app.listen(0);
     const started = app;
+    const startedOrm = apiOrm;
     return {
       url,
       databaseUrl,
+      apiDatabaseUrl,
       orm,
+      apiOrm: startedOrm,
       app: started,
       config,
       setNow: (at) => {
         now = at;
       },
+      clock: () => now ?? new Date(),
       token: (subject) => signLocalToken(config.auth, subject),
       async graphql(query, variables, token) {
         const response = await fetch(url, {
@@ -171,11 +205,13 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Nod
       },
       async close() {
         await started.stop();
+        await apiOrm?.close(true);
         await orm.close(true);
       },
     };
   } catch (error) {
     await app?.stop().catch(() => undefined);
+    await apiOrm?.close(true);
     await orm.close(true);
     throw error;
   }
