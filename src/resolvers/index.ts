@@ -1,5 +1,5 @@
 import type { BuildSchemaOptions } from 'type-graphql';
-import { AccountSummaryResolver, ViewerResolver } from './account.resolver';
+import { AccountResolver, ViewerResolver } from './account.resolver';
 import { ChildResolver } from './child.resolver';
 import {
   ChildContactResolver,
@@ -31,7 +31,7 @@ import { PathwayMutations } from './pathway.mutations';
 /** Every resolver class of the read API, for buildSchema. */
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ViewerResolver,
-  AccountSummaryResolver,
+  AccountResolver,
   NodeResolver,
   ChildResolver,
   ChildConnectionResolver,
