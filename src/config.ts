@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidOriginEntry, LOCAL_DEV_ORIGINS } from './cors';
 
 /**
  * Configuration, read from the environment once at start-up and validated. A wrong
@@ -57,6 +58,19 @@ const schema = z
     LIMIT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
     BLOCK_FIELD_SUGGESTIONS: z.enum(['true', 'false']).optional(),
     EXECUTION_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+    // Browsers (src/cors.ts, src/explorer/): the origins of the web portals, comma-separated
+    // (empty: none); the explorer's page, on by default outside production.
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v.split(',').map((o) => o.trim()).filter(Boolean)))
+      .superRefine((entries, ctx) => {
+        for (const entry of entries ?? []) {
+          const why = invalidOriginEntry(entry);
+          if (why) ctx.addIssue({ code: 'custom', message: why });
+        }
+      }),
+    EXPLORER: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -127,6 +141,10 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Request limits and the execution deadline (src/limits/). */
   limits: Limits;
+  /** Origins whose pages may call the API (CORS, src/cors.ts): none by default in production, local development servers otherwise. */
+  corsOrigins: string[];
+  /** Serve the explorer (GraphiQL) at GET /graphql in a browser: default on outside production. */
+  explorer: boolean;
 }
 
 /** What one request may ask for, checked before it runs, and how long it may run. */
@@ -198,6 +216,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       blockFieldSuggestions: env.BLOCK_FIELD_SUGGESTIONS ? env.BLOCK_FIELD_SUGGESTIONS === 'true' : isProduction,
       deadlineMs: env.EXECUTION_DEADLINE_MS,
     },
+    corsOrigins: env.CORS_ORIGINS ?? (isProduction ? [] : LOCAL_DEV_ORIGINS),
+    explorer: env.EXPLORER ? env.EXPLORER === 'true' : !isProduction,
   };
 }
 
