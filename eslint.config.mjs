@@ -17,6 +17,14 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
   },
+  // The explorer's own script, run in the browser after React, ReactDOM and GraphiQL (src/explorer/).
+  {
+    files: ['src/explorer/assets/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+    },
+  },
   // Node scripts that run before anything is compiled (scripts/build.mjs, scripts/dev.mjs...).
   {
     files: ['**/*.mjs'],
