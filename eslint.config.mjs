@@ -25,6 +25,12 @@ export default tseslint.config(
       globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
     },
   },
+  // CommonJS scripts that run before anything is compiled (scripts/run-ts.cjs).
+  {
+    files: ['scripts/*.cjs'],
+    languageOptions: { globals: { console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Node scripts that run before anything is compiled (scripts/build.mjs, scripts/dev.mjs...).
   {
     files: ['**/*.mjs'],

@@ -57,12 +57,19 @@ export function pruneStale(root = '.', out = OUT) {
   return removed;
 }
 
-/** Whether a source has no output (deleted by hand): tsc's build info must then be dropped. */
+/**
+ * The sources that were there at the last build and have no output (deleted by hand): tsc's
+ * build info would take them for emitted, so it must then be dropped. A source newer than
+ * the last build is tsc's to compile anyway.
+ */
 export function missingOutputs(root = '.', out = OUT) {
+  const info = path.join(root, out, '.tsbuildinfo');
+  if (!existsSync(info)) return [];
+  const built = statSync(info).mtimeMs;
   const missing = [];
   for (const top of ROOTS) {
     walk(path.join(root, top), (file, isDir) => {
-      if (isDir || !isSource(file) || file.endsWith('.json')) return;
+      if (isDir || !isSource(file) || file.endsWith('.json') || statSync(file).mtimeMs > built) return;
       const relative = path.relative(root, file);
       if (!existsSync(path.join(root, out, relative.replace(/\.ts$/, '.js')))) missing.push(relative);
     });
@@ -103,7 +110,7 @@ export function build({ log = (line) => process.stderr.write(`${line}\n`) } = {}
   if (tsc.status !== 0) return tsc.status ?? 1;
   // tsc leaves its build info untouched when nothing was emitted: mark the build as done.
   if (existsSync(BUILD_INFO)) utimesSync(BUILD_INFO, new Date(), new Date());
-  log(`build: compiled in ${Date.now() - started} ms${missing.length ? ` (full: ${missing.length} outputs were missing)` : ''}`);
+  log(`build: compiled in ${Date.now() - started} ms${missing.length ? ` (in full: ${missing.length} outputs were missing)` : ''}`);
   return 0;
 }
 

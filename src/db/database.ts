@@ -3,9 +3,10 @@ import { ormOptions } from '../mikro-orm.config';
 import { ENTITIES, Programme, AccessEvent } from '../entities';
 import { TenantEntity } from '../entities/base.entity';
 import type { Config } from '../config';
-import { startEmbedded, type EmbeddedHandle } from './embedded';
+import { EMBEDDED_DATABASE, startEmbedded, type EmbeddedHandle } from './embedded';
 
-export const EMBEDDED_DATABASE = 'pre';
+// Defined beside the embedded server, so that `npm run -s token` reads it without loading the ORM.
+export { EMBEDDED_DATABASE };
 
 export interface Database {
   orm: MikroORM;
