@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoServer } from '../helpers/test-server';
+import { exampleOperations } from '../../src/explorer/explorer';
 
 /**
  * The API as a web portal meets it, in a real headless Chromium (Debian's package, driven
@@ -121,6 +122,13 @@ describe('in a real browser', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(new URL(api.url).origin) && !request.url().startsWith('data:')) elsewhere.push(request.url());
     });
+    // GraphiQL's own introspection query passes the request limits with the token.
+    const introspections: { status: number; types: number; errors: unknown }[] = [];
+    page.on('response', async (answer) => {
+      if (answer.request().method() !== 'POST' || !answer.request().postData()?.includes('__schema')) return;
+      const body = (await answer.json()) as { data?: { __schema?: { types: unknown[] } }; errors?: unknown };
+      introspections.push({ status: answer.status(), types: body.data?.__schema?.types.length ?? 0, errors: body.errors });
+    });
     const response = await page.goto(api.url);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     await page.waitForSelector('.graphiql-container', { timeout: 15_000 });
@@ -128,14 +136,21 @@ describe('in a real browser', () => {
     await page.click('#use-token');
     await page.waitForFunction(() => document.querySelector('#who')?.textContent?.startsWith('signed in as'), undefined, { timeout: 15_000 });
     expect(await page.textContent('#who')).toBe('signed in as Hélène Roques (PRE_COORDINATOR)');
-    // The first tab is the leisure roster (operations/leisure-roster.graphql), preloaded.
-    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('LeisureRoster'), undefined, { timeout: 15_000 });
+    // The first tab is the first example operation (one that needs no variables), preloaded.
+    const first = /(?:query|mutation) (\w+)/.exec(exampleOperations()[0].query)![1];
+    await page.waitForFunction((name) => document.querySelector('.graphiql-query-editor')?.textContent?.includes(name), first, { timeout: 15_000 });
+    const ran = page.waitForResponse((answer) => answer.request().method() === 'POST' && (answer.request().postData() ?? '').includes(`"operationName":"${first}"`), { timeout: 15_000 });
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('totalCount'), undefined, { timeout: 15_000 });
-    const answer = await page.textContent('.result-window');
-    expect(answer).toContain('"totalCount": 200');
-    expect(answer).not.toContain('UNAUTHENTICATED');
+    const answer = (await (await ran).json()) as { data?: { children?: { totalCount: number } }; errors?: { extensions?: { code?: string } }[] };
+    expect(answer.data?.children?.totalCount).toBe(200);
+    // Only what the coordinator may not see is refused (HEALTH), the rest answered.
+    expect((answer.errors ?? []).every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    // And GraphiQL shows it.
+    await page.waitForFunction(() => /"(data|errors)"/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 15_000 });
     expect(elsewhere).toEqual([]);
+    const signedIn = introspections[introspections.length - 1];
+    expect(signedIn).toMatchObject({ status: 200, errors: undefined });
+    expect(signedIn.types).toBeGreaterThan(50);
     expect(console.filter((line) => /CSP violation|Refused to|pageerror/.test(line))).toEqual([]);
     await page.context().close();
   });
