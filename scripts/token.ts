@@ -1,9 +1,7 @@
-import 'reflect-metadata';
 import { Client } from 'pg';
 import { config as loadConfig } from '../src/config';
 import { signLocalToken } from '../src/auth/tokens';
-import { runningEmbeddedUrl } from '../src/db/embedded';
-import { EMBEDDED_DATABASE } from '../src/db/database';
+import { EMBEDDED_DATABASE, runningEmbeddedUrl } from '../src/db/embedded';
 
 /**
  * `npm run -s token -- <email>`: prints a bearer token for a seeded account, and nothing

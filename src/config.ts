@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidOriginEntry, LOCAL_DEV_ORIGINS } from './cors';
 
 /**
  * Configuration, read from the environment once at start-up and validated. A wrong
@@ -70,6 +71,19 @@ const schema = z
     ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(6, 'at least 6 (CNIL: 6 to 12 months)').max(12, 'at most 12 (CNIL: 6 to 12 months)').default(12),
     LIFETIME_SCHEDULE: z.string().regex(/^\S+ \S+ \S+ \S+ \S+$/, 'a cron line: minute hour day month weekday (UTC)').default('30 2 * * *'),
     JOBS_IN_API: z.enum(['true', 'false']).default('true'),
+    // Browsers (src/cors.ts, src/explorer/): the origins of the web portals, comma-separated
+    // (empty: none); the explorer's page, on by default outside production.
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v.split(',').map((o) => o.trim()).filter(Boolean)))
+      .superRefine((entries, ctx) => {
+        for (const entry of entries ?? []) {
+          const why = invalidOriginEntry(entry);
+          if (why) ctx.addIssue({ code: 'custom', message: why });
+        }
+      }),
+    EXPLORER: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -148,6 +162,10 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Request limits and the execution deadline (src/limits/). */
   limits: Limits;
+  /** Origins whose pages may call the API (CORS, src/cors.ts): none by default in production, local development servers otherwise. */
+  corsOrigins: string[];
+  /** Serve the explorer (GraphiQL) at GET /graphql in a browser: default on outside production. */
+  explorer: boolean;
   /** The data's lifetime (src/lifetime/). */
   retention: Retention;
   /** Start the job runner with the API (else only `npm run worker` runs the jobs). */
@@ -243,6 +261,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       schedule: env.LIFETIME_SCHEDULE,
     },
     jobsInApi: env.JOBS_IN_API === 'true',
+    corsOrigins: env.CORS_ORIGINS ?? (isProduction ? [] : LOCAL_DEV_ORIGINS),
+    explorer: env.EXPLORER ? env.EXPLORER === 'true' : !isProduction,
   };
 }
 

@@ -20,6 +20,8 @@ export enum ErrorCode {
   TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   TIMEOUT = 'TIMEOUT',
+  /** A CORS preflight from an origin outside CORS_ORIGINS (HTTP 403; src/cors.ts). */
+  ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
 }
 
 /** No token, a bad token, an expired token, or a token whose subject has no active account. */

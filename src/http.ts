@@ -4,6 +4,8 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { Context } from './context';
 import { withSqlCounter } from './db/sql-counter';
 import { ErrorCode } from './errors';
+import { handleCors } from './cors';
+import { wantsPage, type Explorer } from './explorer/explorer';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -48,6 +50,10 @@ export interface HttpOptions {
   countSql?: boolean;
   /** GET /children/<id>/export.json: a child's file as a download (src/server.ts runs childExport). */
   exportChild?: (req: IncomingMessage, childId: string) => Promise<{ status: number; body: unknown }>;
+  /** Whether a page of this origin may call the API (CORS, src/cors.ts); absent: no CORS header at all. */
+  corsAllows?: (origin: string) => boolean;
+  /** The explorer's page and files (src/explorer/), when it is on. */
+  explorer?: Explorer;
 }
 
 /** The download of a child's file (RGPD article 15): its ID is opaque, never a name. */
@@ -165,6 +171,13 @@ export function createHttpServer(options: HttpOptions): Server {
       if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
         const up = await options.health();
         sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
+        return;
+      }
+      if (url.pathname === '/graphql' && options.corsAllows && handleCors(req, res, options.corsAllows)) return;
+      if (options.explorer?.handle(req, res, url)) return;
+      if (url.pathname === '/graphql' && wantsPage(req, url)) {
+        const message = 'No explorer here (EXPLORER=true turns it on). Send GraphQL requests with POST and content-type: application/json, or with GET and an apollo-require-preflight header';
+        sendJson(res, 400, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
       if (url.pathname === '/graphql') {

@@ -3,7 +3,7 @@ import { config as loadConfig, ConfigError } from './config';
 import { openDatabase, isEmpty, type Database } from './db/database';
 import { EmbeddedDatabaseError } from './db/embedded';
 import { createApp, type App } from './server';
-import { seedDemo } from './seed/demo.seed';
+import { DEMO_CHILDREN, seedDemo } from './seed/demo.seed';
 import { startJobRunner, type JobRunner } from './jobs/runner';
 
 /** How long a fatal error leaves the API to stop cleanly before it exits anyway. */
@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     if (config.seedOnEmpty && (await isEmpty(db.orm))) {
       log('empty database: seeding the demo programme...');
       const summary = await seedDemo(db.orm.em.fork());
-      log(`demo programme seeded (${summary.counts.child ?? '?'} children)`);
+      // counts.child holds both programmes: the demo's children, and the second programme's (isolation).
+      const others = (summary.counts.child ?? DEMO_CHILDREN) - DEMO_CHILDREN;
+      log(`demo programme seeded: ${DEMO_CHILDREN} children (and ${others} in the second programme, which proves the isolation)`);
     }
     app = await createApp({ config, orm: db.orm });
     const url = await app.listen(config.port, config.host);

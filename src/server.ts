@@ -21,6 +21,8 @@ import { storableTextPlugin } from './workflows/storable-text.plugin';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
+import { originAllowList } from './cors';
+import { createExplorer } from './explorer/explorer';
 import { enableSqlCounting } from './db/sql-counter';
 import { RequestLimits } from './limits/request-limits';
 import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
@@ -174,6 +176,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       return { status: 200, body: data.childExport.document };
     },
+    corsAllows: originAllowList(config.corsOrigins),
+    explorer: config.explorer ? createExplorer() : undefined,
   });
 
   return {

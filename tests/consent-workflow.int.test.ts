@@ -79,8 +79,8 @@ describe('consent workflow', () => {
         givenAt: '2025-03-01T09:30:00.000Z',
         expiresOn: addDays(today, 365),
         withdrawnAt: null,
-        givenBy: { id: gid('GuardianSummary', w.guardian.id), firstName: 'Fatou' },
-        recordedBy: { id: gid('AccountSummary', w.accounts.pathwayReferent.id) },
+        givenBy: { id: gid('Guardian', w.guardian.id), firstName: 'Fatou' },
+        recordedBy: { id: gid('Account', w.accounts.pathwayReferent.id) },
         scope: [{ partner: { id: w.ids.leisure }, categories: ['IDENTITY', 'INCLUSION'] }],
       });
       const [row] = await sql(server, 'select child_id, given_by_id, recorded_by_id, method from consent where programme_id = ?', [w.programme.id]);
@@ -91,12 +91,12 @@ describe('consent workflow', () => {
       ]);
     });
 
-    it('is open to the inclusion referent for a child of its rows (accepts a GuardianSummary ID, oral consent, empty scope for PATHWAY)', async () => {
+    it('is open to the inclusion referent for a child of its rows (oral consent, empty scope for PATHWAY)', async () => {
       // The child's follow-up, opened with the family's consent, puts it in its rows.
       await inclusionFollowUpOf(server, w);
       const result = await server.graphql<{ recordConsent: ConsentData }>(
         RECORD_CONSENT,
-        { input: recordInput({ guardianId: gid('GuardianSummary', w.guardian.id), method: 'ORAL_RECORDED', purpose: 'PATHWAY', scope: [] }) },
+        { input: recordInput({ guardianId: gid('Guardian', w.guardian.id), method: 'ORAL_RECORDED', purpose: 'PATHWAY', scope: [] }) },
         w.tokens.inclusionReferent,
       );
       expect(dataOf(result).recordConsent).toMatchObject({ method: 'ORAL_RECORDED', purpose: 'PATHWAY', scope: [] });
@@ -160,7 +160,7 @@ describe('consent workflow', () => {
         purpose: 'INFORMATION_SHARING',
         expiresOn: today,
         recordedBy: null,
-        givenBy: { id: gid('GuardianSummary', w.guardian.id) },
+        givenBy: { id: gid('Guardian', w.guardian.id) },
         scope: [{ partner: { id: w.ids.leisure }, categories: ['INCLUSION'] }],
       });
       expect(Date.parse(consent.givenAt)).toBeGreaterThanOrEqual(before - 1000);

@@ -77,7 +77,7 @@ describe('inclusion workflow', () => {
       expect(opened).toMatchObject({
         version: 1,
         status: 'OPEN',
-        referent: { id: gid('AccountSummary', w.accounts.inclusionReferent.id) },
+        referent: { id: gid('Account', w.accounts.inclusionReferent.id) },
         child: { id: w.ids.child, inclusion: { status: 'OPEN', needsAssessment: null, accommodations: [] } },
       });
       expect(uuidOf(opened.id)).toEqual((await sql(server, 'select id from inclusion_follow_up where child_id = ?', [w.child.id]))[0].id);
@@ -98,7 +98,7 @@ describe('inclusion workflow', () => {
         child: {
           inclusion: {
             status: 'ASSESSED',
-            needsAssessment: { date: today, findings: 'Besoin d’un accompagnement aux transitions', assessedBy: { id: gid('AccountSummary', w.accounts.inclusionReferent.id) } },
+            needsAssessment: { date: today, findings: 'Besoin d’un accompagnement aux transitions', assessedBy: { id: gid('Account', w.accounts.inclusionReferent.id) } },
             familyExpectations: 'Accueil le mercredi',
             paiArrangements: 'Repas sans arachide',
             emergencyProtocol: 'Stylo auto-injecteur dans le sac',
@@ -223,7 +223,7 @@ describe('inclusion workflow', () => {
         nextSteps: 'Visite du centre',
         family: { id: w.ids.family },
         child: { id: w.ids.child },
-        heldBy: { id: gid('AccountSummary', w.accounts.inclusionReferent.id) },
+        heldBy: { id: gid('Account', w.accounts.inclusionReferent.id) },
       });
       expect(await writeEvents(server, w.programme.id)).toEqual([{ action: 'CREATE', entity: 'FamilyMeeting', child_id: w.child.id, categories: ['INCLUSION'] }]);
       expect(dataOf(await server.graphql<{ node: { __typename: string } }>(NODE, { id: meeting.id }, w.tokens.inclusionReferent)).node.__typename).toBe('FamilyMeeting');
@@ -251,7 +251,7 @@ describe('inclusion workflow', () => {
       const scheduled = dataOf(await server.graphql<{ scheduleWorkshop: { id: string; version: number; facilitator: { id: string }; attendingPartners: { id: string }[] } }>(
         SCHEDULE, { input: { heldOn: today, topic: ' Accueillir un enfant autiste ', attendingPartnerIds: [w.ids.leisure] } }, w.tokens.inclusionReferent,
       )).scheduleWorkshop;
-      expect(scheduled).toMatchObject({ version: 1, heldOn: today, topic: 'Accueillir un enfant autiste', professionalsCount: 0, facilitator: { id: gid('AccountSummary', w.accounts.inclusionReferent.id) }, attendingPartners: [{ id: w.ids.leisure }] });
+      expect(scheduled).toMatchObject({ version: 1, heldOn: today, topic: 'Accueillir un enfant autiste', professionalsCount: 0, facilitator: { id: gid('Account', w.accounts.inclusionReferent.id) }, attendingPartners: [{ id: w.ids.leisure }] });
 
       const recorded = dataOf(await server.graphql<{ recordWorkshopAttendance: { version: number; professionalsCount: number; attendingPartners: { id: string }[] } }>(
         ATTENDANCE, { id: scheduled.id, version: 1, partners: [w.ids.school, w.ids.leisure], count: 7 }, w.tokens.inclusionReferent,
@@ -320,7 +320,7 @@ describe('inclusion workflow', () => {
       const added = dataOf(await server.graphql<{ addObservation: { text: string; author: { id: string }; partner: { id: string } } }>(
         ADD_OBSERVATION, { childId: w.ids.child, category: 'INCLUSION', text: ' Bonne intégration au groupe ' }, w.tokens.leisureAgent,
       )).addObservation;
-      expect(added).toMatchObject({ text: 'Bonne intégration au groupe', author: { id: gid('AccountSummary', w.accounts.leisureAgent.id) }, partner: { id: w.ids.leisure } });
+      expect(added).toMatchObject({ text: 'Bonne intégration au groupe', author: { id: gid('Account', w.accounts.leisureAgent.id) }, partner: { id: w.ids.leisure } });
       const listed = dataOf(await server.graphql<{ child: { inclusion: { observations: { text: string }[] } } }>(
         'query ($id: ID!) { child(id: $id) { inclusion { observations { text } } } }', { id: w.ids.child }, w.tokens.leisureAgent,
       ));

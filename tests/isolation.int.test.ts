@@ -105,7 +105,7 @@ describe('isolation between programmes and rows', () => {
     ];
     const byType: Record<string, string> = {
       Child: ids.child, Family: ids.family, Pathway: ids.pathway, Partner: ids.partner,
-      ServiceLink: ids.serviceLink, Referral: ids.referral, AccountSummary: ids.account, Consent: ids.consent, ...(ids.workshop ? { Workshop: ids.workshop } : {}),
+      ServiceLink: ids.serviceLink, Referral: ids.referral, Account: ids.account, Consent: ids.consent, ...(ids.workshop ? { Workshop: ids.workshop } : {}),
     };
     const cases: [string, string, string, Record<string, unknown>, Record<string, unknown>][] = [
       ...lookups.map(([name, query, type, vars]) => [name, query, byType[type], vars(byType[type]), vars(absent(type))] as [string, string, string, Record<string, unknown>, Record<string, unknown>]),

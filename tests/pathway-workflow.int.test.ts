@@ -58,7 +58,7 @@ describe('pathway workflow', () => {
 
   const openInput = (h: { childId: string; consentId: string }, overrides: Record<string, unknown> = {}) => ({
     childId: h.childId,
-    referentId: gid('AccountSummary', world.accounts.referent.id),
+    referentId: gid('Account', world.accounts.referent.id),
     consentId: h.consentId,
     startDate: addDays(today(), -7),
     ...overrides,
@@ -82,7 +82,7 @@ describe('pathway workflow', () => {
         endDate: null,
         closureReason: null,
         child: { id: h.childId },
-        referent: { id: gid('AccountSummary', world.accounts.referent.id) },
+        referent: { id: gid('Account', world.accounts.referent.id) },
         consent: { id: h.consentId },
       });
       const after = await counts(server, world.programme.id);
@@ -119,8 +119,8 @@ describe('pathway workflow', () => {
     it.each<[string, (w: PathwayWorld) => Record<string, unknown>, Record<string, unknown>]>([
       ['a start date tomorrow', () => ({ startDate: addDays(today(), 1) }), { field: 'input.startDate' }],
       ['a start date two years ago', () => ({ startDate: addDays(today(), -731) }), { field: 'input.startDate' }],
-      ['a referent that is a coordinator', (w) => ({ referentId: gid('AccountSummary', w.accounts.coordinator.id) }), { field: 'input.referentId', reason: 'NOT_A_PATHWAY_REFERENT' }],
-      ['a referent of another programme', () => ({ referentId: gid('AccountSummary', other.accounts.referent.id) }), { field: 'input.referentId', reason: 'NOT_A_PATHWAY_REFERENT' }],
+      ['a referent that is a coordinator', (w) => ({ referentId: gid('Account', w.accounts.coordinator.id) }), { field: 'input.referentId', reason: 'NOT_A_PATHWAY_REFERENT' }],
+      ['a referent of another programme', () => ({ referentId: gid('Account', other.accounts.referent.id) }), { field: 'input.referentId', reason: 'NOT_A_PATHWAY_REFERENT' }],
       ['a referent ID that is a partner', (w) => ({ referentId: gid('Partner', w.partners.preTeam.id) }), { field: 'input.referentId' }],
       ['a malformed child ID', () => ({ childId: 'not-an-id' }), { field: 'input.childId' }],
     ])('refuses %s: BAD_USER_INPUT naming the field, and writes nothing', async (...[, change, expected]) => {
@@ -133,7 +133,7 @@ describe('pathway workflow', () => {
       const retired = f.account(em, em.getReference(Programme, world.programme.id), Role.PATHWAY_REFERENT, { active: false });
       await em.flush();
       const h = await household();
-      await expectRefusal(() => open(openInput(h, { referentId: gid('AccountSummary', retired.id) })), {
+      await expectRefusal(() => open(openInput(h, { referentId: gid('Account', retired.id) })), {
         code: 'BAD_USER_INPUT', field: 'input.referentId', reason: 'NOT_A_PATHWAY_REFERENT',
       });
     });

@@ -61,10 +61,10 @@ describe('read API on the demo programme', () => {
   });
 
   describe('viewer', () => {
-    const VIEWER = `{ viewer { id role displayName email partner { id name kind } children { id firstName lastName } } }`;
+    const VIEWER = `{ viewer { account { id name } role displayName email partner { id name kind } children { id firstName lastName } } }`;
     interface ViewerData {
       viewer: {
-        id: string; role: string; displayName: string; email: string;
+        account: { id: string; name: string }; role: string; displayName: string; email: string;
         partner: { id: string; name: string; kind: string } | null;
         children: { id: string; firstName: string; lastName: string }[];
       };
@@ -83,7 +83,7 @@ describe('read API on the demo programme', () => {
       expect(viewer.role).toBe(DEMO_ACCOUNT_ROLES[email]);
       expect(viewer.displayName).toBe(account.display_name);
       expect(viewer.email).toBe(email);
-      expect(viewer.id).toBe(gid('Viewer', account.id));
+      expect(viewer.account).toEqual({ id: gid('Account', account.id), name: account.display_name });
       expect(viewer.partner).toEqual(
         account.partner_id ? { id: gid('Partner', account.partner_id), name: account.p_name, kind: account.p_kind } : null,
       );
@@ -149,13 +149,21 @@ describe('read API on the demo programme', () => {
       );
     });
 
-    it('resolves the viewer id through node() for the account itself only', async () => {
-      const own = await server.graphql<{ viewer: { id: string } }>('{ viewer { id } }', {}, await token('coordinator@demo.example'));
-      const ownId = own.data!.viewer.id;
+    it("gives an account one global ID: the viewer's own account is the Account others meet; a guardian's account resolves for itself only", async () => {
+      const own = await server.graphql<{ viewer: { account: { id: string } } }>('{ viewer { account { id } } }', {}, await token('coordinator@demo.example'));
+      const ownId = own.data!.viewer.account.id;
       const mine = await server.graphql(NODE, { id: ownId }, await token('coordinator@demo.example'));
-      expect(mine.data).toEqual({ node: { __typename: 'Viewer', id: ownId } });
-      const theirs = await server.graphql(NODE, { id: ownId }, await token('referent@demo.example'));
-      expect(codes(theirs)).toEqual(['NOT_FOUND']);
+      expect(mine.data).toEqual({ node: { __typename: 'Account', id: ownId } });
+      // A staff account is known to the programme's staff by its name (as an author, a referent...).
+      const staff = await server.graphql(NODE, { id: ownId }, await token('referent@demo.example'));
+      expect(staff.data).toEqual({ node: { __typename: 'Account', id: ownId } });
+      const guardian = await server.graphql<{ viewer: { account: { id: string } } }>('{ viewer { account { id } } }', {}, await token('guardian@demo.example'));
+      const guardianId = guardian.data!.viewer.account.id;
+      expect((await server.graphql(NODE, { id: guardianId }, await token('guardian@demo.example'))).data).toEqual({ node: { __typename: 'Account', id: guardianId } });
+      expect(codes(await server.graphql(NODE, { id: guardianId }, await token('coordinator@demo.example')))).toEqual(['NOT_FOUND']);
+      // No second ID for the same account.
+      const uuid = Buffer.from(ownId, 'base64url').toString('utf8').split(':')[1];
+      expect(codes(await server.graphql(NODE, { id: gid('Viewer', uuid) }, await token('coordinator@demo.example')))).toEqual(['NOT_FOUND']);
     });
   });
 
@@ -283,11 +291,12 @@ describe('read API on the demo programme', () => {
         ['Pathway', c.pathway?.current?.id],
         ['Objective', c.pathway?.objectives[0]?.id],
         ['Action', c.pathway?.actions[0]?.id],
-        ['AccountSummary', c.pathway?.referent?.id],
+        ['Account', c.pathway?.referent?.id],
         ['Referral', c.pathway?.referrals[0]?.id],
         ['TeamMeeting', c.pathway?.referrals.find((r) => r.teamMeeting)?.teamMeeting?.id],
         ['Consent', c.pathway?.consents[0]?.id],
-        ['GuardianSummary', c.pathway?.consents[0]?.givenBy?.id],
+        // The guardian who gave a consent is the Guardian of the household: one global ID.
+        ['Guardian', c.pathway?.consents[0]?.givenBy?.id],
         ['ServiceLink', c.pathway?.serviceLinks[0]?.id],
         ['Workshop', result.data!.workshops[0]?.id],
       ];
@@ -297,6 +306,7 @@ describe('read API on the demo programme', () => {
         expect([type, node.errors]).toEqual([type, undefined]);
         expect(node.data).toEqual({ node: { __typename: type, id } });
       }
+      expect(c.contact?.guardians.map((g) => g.id)).toContain(c.pathway?.consents[0]?.givenBy?.id);
     });
 
     it('node(id) of an observation checks its own category: SOCIAL for the coordinator, HEALTH FORBIDDEN', async () => {

@@ -316,7 +316,7 @@ describe('referral workflow', () => {
           {
             input: {
               id: reviewed.id, version: reviewed.version, decision: 'ACCEPTED', reason: ' Accord de l’équipe. ',
-              teamMeetingId: meeting.id, assignedReferentId: gid('AccountSummary', world.accounts.referent2.id),
+              teamMeetingId: meeting.id, assignedReferentId: gid('Account', world.accounts.referent2.id),
             },
           },
           world.tokens.coordinator,
@@ -328,7 +328,7 @@ describe('referral workflow', () => {
         decidedOn: today(),
         decisionReason: 'Accord de l’équipe.',
         teamMeeting: { id: meeting.id },
-        assignedTo: { id: gid('AccountSummary', world.accounts.referent2.id) },
+        assignedTo: { id: gid('Account', world.accounts.referent2.id) },
       });
       const [row] = await sql(server, 'select status, assigned_to_id, team_meeting_id, decision_reason from referral where id = ?', [uuidOf(decided.id)]);
       expect(row).toEqual({ status: 'ACCEPTED', assigned_to_id: world.accounts.referent2.id, team_meeting_id: uuidOf(meeting.id), decision_reason: 'Accord de l’équipe.' });
@@ -361,9 +361,9 @@ describe('referral workflow', () => {
 
     it.each<[string, (r: ReferralData, w: PathwayWorld) => Record<string, unknown>, string, string | undefined]>([
       ['an empty reason', () => ({ reason: ' ' }), 'input.reason', undefined],
-      ['a referent for a declined referral', (_r, w) => ({ decision: 'DECLINED', assignedReferentId: gid('AccountSummary', w.accounts.referent.id) }), 'input.assignedReferentId', undefined],
-      ['a referent that is the coordinator', (_r, w) => ({ assignedReferentId: gid('AccountSummary', w.accounts.coordinator.id) }), 'input.assignedReferentId', 'NOT_A_PATHWAY_REFERENT'],
-      ['a referent of another programme', () => ({ assignedReferentId: gid('AccountSummary', other.accounts.referent.id) }), 'input.assignedReferentId', 'NOT_A_PATHWAY_REFERENT'],
+      ['a referent for a declined referral', (_r, w) => ({ decision: 'DECLINED', assignedReferentId: gid('Account', w.accounts.referent.id) }), 'input.assignedReferentId', undefined],
+      ['a referent that is the coordinator', (_r, w) => ({ assignedReferentId: gid('Account', w.accounts.coordinator.id) }), 'input.assignedReferentId', 'NOT_A_PATHWAY_REFERENT'],
+      ['a referent of another programme', () => ({ assignedReferentId: gid('Account', other.accounts.referent.id) }), 'input.assignedReferentId', 'NOT_A_PATHWAY_REFERENT'],
       ['a team meeting ID that is a partner', (_r, w) => ({ teamMeetingId: gid('Partner', w.partners.preTeam.id) }), 'input.teamMeetingId', undefined],
       ['an unknown team meeting', () => ({ teamMeetingId: gid('TeamMeeting', randomUUID()) }), 'input.teamMeetingId', undefined],
     ])('refuses %s: BAD_USER_INPUT naming the field, and writes nothing', async (...[, change, field, reason]) => {

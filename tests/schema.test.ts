@@ -60,3 +60,21 @@ describe('the example operations (operations/*.graphql)', () => {
     }
   });
 });
+
+describe('the typed operations (operations/generated/operations.ts)', () => {
+  it('are what `npm run codegen` writes from the committed schema (run it after a change to the schema or to operations/)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const target = 'operations/generated/operations.ts';
+    // codegen.yml's settings for that file, run on the committed schema.graphql (the code's:
+    // first test above), so that this test needs no build. In a process of its own: the
+    // codegen CLI loads ES modules that Jest's module system does not.
+    const script = `
+      const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
+      loadCodegenConfig({ configFilePath: 'codegen.yml' }).then(({ config }) =>
+        generate({ ...config, silent: true, schema: 'src/schema/schema.graphql', generates: { '${target}': config.generates['${target}'] } }, false),
+      ).then(([output]) => process.stdout.write(output.content));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { maxBuffer: 10_000_000, timeout: 60_000 });
+    expect(stdout).toBe(readFileSync(target, 'utf8'));
+  }, 60_000);
+});

@@ -137,7 +137,7 @@ describe('service link workflow', () => {
         partner: { id: w.ids.leisure },
         originPartner: { id: w.ids.school },
         consent: { id: gid('Consent', consent.id) },
-        createdBy: { id: gid('AccountSummary', w.accounts.inclusionReferent.id) },
+        createdBy: { id: gid('Account', w.accounts.inclusionReferent.id) },
         child: { id: w.ids.child },
       });
       expect(await writeEvents(server, w.programme.id)).toEqual([

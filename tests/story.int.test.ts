@@ -107,9 +107,9 @@ describe('the story of issue 4, end to end over the API', () => {
     const reviewing = dataOf(await server.graphql<{ startReferralReview: { version: number; status: string } }>(START_REVIEW, { id: referral.id, version: referral.version }, t.coordinator)).startReferralReview;
     expect(reviewing.status).toBe('UNDER_REVIEW');
     const decided = dataOf(await server.graphql<{ decideReferral: { status: string; assignedTo: { id: string } } }>(DECIDE, {
-      input: { id: referral.id, version: reviewing.version, decision: 'ACCEPTED', reason: 'Besoins avérés, famille volontaire.', assignedReferentId: gid('AccountSummary', w.accounts.pathwayReferent.id) },
+      input: { id: referral.id, version: reviewing.version, decision: 'ACCEPTED', reason: 'Besoins avérés, famille volontaire.', assignedReferentId: gid('Account', w.accounts.pathwayReferent.id) },
     }, t.coordinator)).decideReferral;
-    expect(decided).toMatchObject({ status: 'ACCEPTED', assignedTo: { id: gid('AccountSummary', w.accounts.pathwayReferent.id) } });
+    expect(decided).toMatchObject({ status: 'ACCEPTED', assignedTo: { id: gid('Account', w.accounts.pathwayReferent.id) } });
 
     // 3. The guardian (the mother recorded on the referral) opens her portal account and consents:
     //    to the pathway, and to the leisure centre receiving INCLUSION data.
@@ -125,7 +125,7 @@ describe('the story of issue 4, end to end over the API', () => {
 
     // 4. The coordinator opens the pathway on that consent; the referent adds objectives and an action.
     const pathway = dataOf(await server.graphql<{ openPathway: { id: string; status: string } }>(OPEN_PATHWAY, {
-      input: { childId, referentId: gid('AccountSummary', w.accounts.pathwayReferent.id), consentId: consent.id, startDate: today },
+      input: { childId, referentId: gid('Account', w.accounts.pathwayReferent.id), consentId: consent.id, startDate: today },
     }, t.coordinator)).openPathway;
     expect(pathway.status).toBe('ACTIVE');
     for (const [domain, text] of [['SCHOOL', 'Retrouver de la concentration en classe'], ['EDUCATION', 'Participer aux activités du mercredi']]) {

@@ -5,10 +5,10 @@ import { startDemoServer } from './helpers/test-server';
 
 const run = promisify(execFile);
 
-/** `npm run -s token -- <email>`, as a developer runs it (ts-node on scripts/token.ts). */
+/** `npm run -s token -- <email>`, as a developer runs it (scripts/run-ts.cjs on scripts/token.ts). */
 async function token(args: string[], env: NodeJS.ProcessEnv) {
   try {
-    const { stdout, stderr } = await run('npx', ['ts-node', '--transpile-only', 'scripts/token.ts', ...args], {
+    const { stdout, stderr } = await run('npm', ['run', '-s', 'token', '--', ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     });
     return { code: 0, stdout, stderr };

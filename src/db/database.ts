@@ -3,12 +3,13 @@ import { ormOptions } from '../mikro-orm.config';
 import { ENTITIES, Programme, AccessEvent } from '../entities';
 import { TenantEntity } from '../entities/base.entity';
 import type { Config } from '../config';
-import { startEmbedded, type EmbeddedHandle } from './embedded';
+import { EMBEDDED_DATABASE, startEmbedded, type EmbeddedHandle } from './embedded';
 import { assertOwnsNothing, ensureApiRole, grantApiPrivileges, roleOfUrl, urlAsRole } from './roles';
 import { withClient } from './sql';
 import { installJobSchema } from '../jobs/runner';
 
-export const EMBEDDED_DATABASE = 'pre';
+// Defined beside the embedded server, so that `npm run -s token` reads it without loading the ORM.
+export { EMBEDDED_DATABASE };
 /** The API's role on the embedded database (which listens on 127.0.0.1 only). */
 export const EMBEDDED_API_ROLE = 'pre_api';
 

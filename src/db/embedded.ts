@@ -5,6 +5,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 
+/** The database the API uses on the embedded server. */
+export const EMBEDDED_DATABASE = 'pre';
+
 /**
  * The embedded PostgreSQL a newcomer gets with `npm start`: data in a git-ignored folder,
  * kept across restarts, run as a `postgres` user when we are root, and stopped cleanly.

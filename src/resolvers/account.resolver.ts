@@ -3,13 +3,13 @@ import { Account, Child, Partner } from '../entities';
 import { DataCategory, Role } from '../entities/enums';
 import { DataRequestAction, requestGrant, requestsOf, ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
 import { viewerOf, type Context } from '../context';
-import { AccountSummaryType, ViewerType } from '../schema/account.type';
+import { AccountType, ViewerType } from '../schema/account.type';
 import { ViewerValue } from '../schema/sources';
 import type { ChildRecord } from './rows';
-import { readRecords } from '../read/records';
+import { readRecords, type RecordOf } from '../read/records';
 
-@Resolver(() => AccountSummaryType)
-export class AccountSummaryResolver {
+@Resolver(() => AccountType)
+export class AccountResolver {
   /** Only the name of another account is ever shown (never its email). */
   @FieldResolver()
   name(@Root() account: Account): string {
@@ -22,6 +22,14 @@ export class ViewerResolver {
   @Query(() => ViewerType, { description: 'The signed-in account.' })
   viewer(@Ctx() ctx: Context): ViewerValue {
     return new ViewerValue(viewerOf(ctx));
+  }
+
+  /** The signed-in account's one global ID is its Account's. */
+  @FieldResolver()
+  async account(@Root() value: ViewerValue, @Ctx() ctx: Context): Promise<RecordOf<Account>> {
+    const account = await ctx.loaders.accountById.load(value.viewer.accountId);
+    if (!account) throw new Error('the signed-in account has no row');
+    return account;
   }
 
   @FieldResolver()

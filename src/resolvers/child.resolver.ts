@@ -16,12 +16,11 @@ import type {
 } from '../schema/sources';
 import { filterIdOfType, idOfType } from '../schema/global-id';
 import { currentPathwayStatusSql } from '../loaders/current-pathway';
-import { BadUserInput } from '../errors';
 import { assertChildVisible, childLinks, type ChildRecord } from './rows';
 import { viewerOf } from '../context';
 import { sql, SqlParams } from '../db/sql';
 import { shapeOf, type RecordOf } from '../read/records';
-import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
+import { assertCursorsKnown, encodeCursor, keysetPage, pageWindow, toPage, type Page } from './pagination';
 import { ageToday, eligibilityOf, ELIGIBLE_SQL, type Eligibility } from './eligibility';
 import { containsPattern, FOLD_PARAMS, foldSql, searchWords } from './search';
 import { contactOf } from './contact';
@@ -30,12 +29,6 @@ import { ROLE_POLICY, ROW_RULE_LIFECYCLES } from '../permissions/policy';
 const CURSOR_KIND = 'child';
 /** The page's column holding totalCount. */
 const TOTAL = '__totalCount';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The children list's sort key, which its cursors encode: last name, first name, id. */
-function childCursor(child: ChildRecord): string {
-  return encodeCursor(CURSOR_KIND, [child.lastName, child.firstName, child.id]);
-}
 
 @Resolver(() => ChildType)
 export class ChildResolver {
@@ -49,40 +42,51 @@ export class ChildResolver {
 
   @Query(() => ChildConnectionType, {
     description:
-      "The children in the viewer's rows, by last name, first name and id, a page at a time (keyset pagination with opaque cursors).",
+      "The children in the viewer's rows, by last name, first name and id, a page at a time (keyset pagination with opaque cursors: `first`/`after` forward, `last`/`before` backward).",
   })
   async children(@Args() args: ChildrenArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Page<ChildRecord>> {
-    const first = checkFirst(args.first);
+    const window = pageWindow(args, CURSOR_KIND);
     const shape = shapeOf(ctx.em, Child);
     const params = new SqlParams();
-    const where = childrenWhere(params, viewerOf(ctx).programmeId, await ctx.access.rows(), args.filter);
+    const programmeId = viewerOf(ctx).programmeId;
+    const rows = await ctx.access.rows();
+    const where = childrenWhere(params, programmeId, rows, args.filter);
     // Policy, "Lifetime of the data": the files the viewer's row rule reaches.
     where.push(`c.lifecycle = any(${params.add(ROW_RULE_LIFECYCLES[ROLE_POLICY[viewerOf(ctx).role].rows])}::child_lifecycle[])`);
     const matching = `from child c where ${where.join(' and ')}`;
     const countParams = params.values.slice();
-    const page = [...where];
-    if (args.after != null) {
-      const [lastName, firstName, id] = decodeCursor(args.after, CURSOR_KIND, 3);
-      if (!UUID.test(id)) throw new BadUserInput('after', 'not a valid cursor');
-      page.push(`(c.last_name, c.first_name, c.id) > (${params.add(lastName)}, ${params.add(firstName)}, ${params.add(id)}::uuid)`);
-    }
+    // The cursor's row is read again among the viewer's rows (not the filter's: a child
+    // that stopped matching it keeps its place), by id alone.
+    const keyset = {
+      columns: ['c.last_name', 'c.first_name', 'c.id'],
+      descending: false,
+      keyOf: (id: string) => `select k.last_name, k.first_name, k.id from child k where ${visibleChildSql(params, 'k', id, programmeId, rows)}`,
+    };
+    const range = keysetPage(window, keyset, (value) => params.add(value));
     // totalCount, when asked, in the page's own statement (a subquery on the same filter).
     const withCount = selectsField(info, 'totalCount');
     const count = withCount ? `, (select count(*) ${matching}) as "${TOTAL}"` : '';
     const raws = await sql<Record<string, unknown>>(
       ctx.em,
-      `select ${shape.select('c')}${count} from child c where ${page.join(' and ')}
-        order by c.last_name, c.first_name, c.id limit ${params.add(first + 1)}`,
+      `select ${shape.select('c')}${count} from child c where ${[...where, ...range.where].join(' and ')}
+        order by ${range.orderBy} limit ${params.add(window.size + 1)}`,
       params.values,
     );
     const total = raws.length > 0 && withCount ? Number(raws[0]![TOTAL]) : undefined;
-    const rows = raws.map((row) => {
+    const records = raws.map((row) => {
       delete row[TOTAL];
       return shape.build(row);
     });
+    if (records.length === 0) {
+      await assertCursorsKnown(window, async (id) => {
+        const known = new SqlParams();
+        const where = visibleChildSql(known, 'k', `${known.add(id)}::uuid`, programmeId, rows);
+        return (await sql(ctx.em, `select 1 from child k where ${where}`, known.values)).length > 0;
+      });
+    }
     const countAlone = async () => Number((await sql<{ n: string }>(ctx.em, `select count(*) as n ${matching}`, countParams))[0]!.n);
     // An empty page has no row to carry the count: only then is it a statement of its own.
-    return toPage(rows, first, childCursor, () => (total !== undefined ? Promise.resolve(total) : countAlone()));
+    return toPage(records, window, (child) => encodeCursor(CURSOR_KIND, child.id), () => (total !== undefined ? Promise.resolve(total) : countAlone()));
   }
 
   @FieldResolver()
@@ -195,6 +199,13 @@ async function familyOf(ctx: Context, child: ChildRecord): Promise<RecordOf<Fami
   const family = await ctx.loaders.familyById.load(child.familyId);
   if (!family) throw new Error(`child ${child.id}: family ${child.familyId} not found`);
   return family;
+}
+
+/** The child `alias` whose id is `idSql`, when it is in the viewer's programme and rows. */
+function visibleChildSql(params: SqlParams, alias: string, idSql: string, programmeId: string, rows: 'ALL' | string[]): string {
+  const where = [`${alias}.id = ${idSql}`, `${alias}.programme_id = ${params.add(programmeId)}`];
+  if (rows !== 'ALL') where.push(`${alias}.id = any(${params.add(rows)}::uuid[])`);
+  return where.join(' and ');
 }
 
 /** The conditions of `children` on the child aliased `c`: programme, rows, then the filter. */

@@ -153,7 +153,7 @@ async function ownChild(
 async function guardianOfChild(em: EntityManager, viewer: Viewer, child: Child, globalId: string): Promise<Guardian> {
   const field = 'input.guardianId';
   const resolved = fromGlobalId(globalId, field);
-  if (resolved.type !== 'Guardian' && resolved.type !== 'GuardianSummary') throw new BadUserInput(field, 'expected the ID of a Guardian');
+  if (resolved.type !== 'Guardian') throw new BadUserInput(field, 'expected the ID of a Guardian');
   const guardian = await em.findOne(Guardian, { id: resolved.id, programme: viewer.programmeId });
   if (!guardian || guardian.family.id !== child.family.id) throw new BadUserInput(field, "must be a guardian of the child's household");
   if (!guardian.parentalAuthority) {

@@ -21,7 +21,7 @@ export async function consentOf(ctx: Context, childId: string | null, consentId:
 @Resolver(() => ConsentType)
 export class ConsentResolver {
   /**
-   * The giver as a GuardianSummary: names and relationship, never phone or email. Read with
+   * The giver: the Guardian of the child's household (CONTACT data, as child.contact.guardians). Read with
    * the guardians of the child's household (one batch per household), else alone.
    */
   @FieldResolver()

@@ -1,5 +1,5 @@
 import type { BuildSchemaOptions } from 'type-graphql';
-import { AccountSummaryResolver, ViewerResolver } from './account.resolver';
+import { AccountResolver, ViewerResolver } from './account.resolver';
 import { ChildResolver } from './child.resolver';
 import {
   ChildContactResolver,
@@ -32,7 +32,7 @@ import { DataRequestResolver } from './data-request.resolver';
 /** Every resolver class of the read API, for buildSchema. */
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ViewerResolver,
-  AccountSummaryResolver,
+  AccountResolver,
   NodeResolver,
   ChildResolver,
   ChildConnectionResolver,

@@ -24,7 +24,6 @@ import {
 import { DataCategory, Role } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { NodeInterface } from '../schema/node.type';
-import { GuardianSummaryValue, ViewerValue } from '../schema/sources';
 import { fromGlobalId } from '../schema/global-id';
 import { NotFound } from '../errors';
 import { TYPE_CATEGORIES } from '../permissions/field-categories';
@@ -73,21 +72,11 @@ const NODE_SOURCES: Record<string, NodeSource> = {
   Child: { entity: Child, children: 'array[t.id]::text[]' },
   Family: { entity: Family, children: familyChildren('t.id') },
   Guardian: { entity: Guardian, children: familyChildren('t.family_id') },
-  GuardianSummary: {
-    entity: Guardian,
-    children: familyChildren('t.family_id'),
-    value: (_ctx, record) => new GuardianSummaryValue(record as unknown as Guardian),
-  },
   Partner: { entity: Partner },
   Workshop: { entity: Workshop },
   TeamMeeting: { entity: TeamMeeting },
   // A guardian's account name is its family's data: only staff accounts (and oneself).
-  AccountSummary: { entity: Account, known: (ctx, account) => account.role !== Role.GUARDIAN || account.id === viewerOf(ctx).accountId },
-  Viewer: {
-    entity: Account,
-    known: (ctx, account) => account.id === viewerOf(ctx).accountId,
-    value: (ctx) => new ViewerValue(viewerOf(ctx)),
-  },
+  Account: { entity: Account, known: (ctx, account) => account.role !== Role.GUARDIAN || account.id === viewerOf(ctx).accountId },
   Observation: { entity: Observation, children: ownChild },
   // Another structure's link is unknown to a partner agent (rows.ts, concernsViewer), like an absent one.
   ServiceLink: {

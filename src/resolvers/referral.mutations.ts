@@ -213,11 +213,11 @@ export class ReferralMutations {
 }
 
 /**
- * A pathway referent of the programme, named by the ID of its AccountSummary: an active
+ * A pathway referent of the programme, named by the ID of its Account: an active
  * PATHWAY_REFERENT account, else BAD_USER_INPUT naming `field` (reason NOT_A_PATHWAY_REFERENT).
  */
 export async function pathwayReferent(em: EntityManager, programmeId: string, globalId: string, field: string): Promise<Account> {
-  const id = filterIdOfType(globalId, 'AccountSummary', field);
+  const id = filterIdOfType(globalId, 'Account', field);
   const account = await em.findOne(Account, { id, programme: programmeId });
   if (!account || account.role !== Role.PATHWAY_REFERENT || !account.active) {
     throw new BadUserInput(field, 'must be an active pathway referent of the programme', { reason: 'NOT_A_PATHWAY_REFERENT' });

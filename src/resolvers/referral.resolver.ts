@@ -6,48 +6,65 @@ import { viewerOf, type Context } from '../context';
 import { ReferralConnectionType, ReferralType } from '../schema/referral.type';
 import { EligibilityType } from '../schema/child.type';
 import { ReferralsArgs } from '../schema/referral.inputs';
-import { BadUserInput } from '../errors';
 import { childIdsWithCategory, visibleChild, type ChildRecord } from './rows';
 import { idOf, oneOf, shapeOf, type RecordOf, type ValueOf } from '../read/records';
-import { raw } from '@mikro-orm/postgresql';
-import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from './pagination';
+import { sql, SqlParams } from '../db/sql';
+import { assertCursorsKnown, encodeCursor, keysetPage, pageWindow, toPage, type Page } from './pagination';
 import { eligibilityOf, type Eligibility } from './eligibility';
 import { ROLE_POLICY, ROW_RULE_LIFECYCLES } from '../permissions/policy';
 
 const CURSOR_KIND = 'referral';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function referralCursor(referral: RecordOf<Referral>): string {
-  return encodeCursor(CURSOR_KIND, [referral.referredOn, referral.id]);
-}
 
 @Resolver(() => ReferralType)
 export class ReferralResolver {
   @Query(() => ReferralConnectionType, {
     description:
-      "Referrals of the children in the viewer's rows for whom PATHWAY data is granted, newest first (referral date, then id), a page at a time.",
+      "Referrals of the children in the viewer's rows for whom PATHWAY data is granted, newest first (referral date, then id), a page at a time (`first`/`after` forward, `last`/`before` backward).",
   })
   async referrals(@Args() args: ReferralsArgs, @Ctx() ctx: Context): Promise<Page<RecordOf<Referral>>> {
-    const first = checkFirst(args.first);
+    const window = pageWindow(args, CURSOR_KIND);
     const childIds = await childIdsWithCategory(ctx, DataCategory.PATHWAY);
     const shape = shapeOf(ctx.em, Referral);
-    const qb = ctx.em.createQueryBuilder(Referral, 'r').select(raw(shape.select('r'))).where({ programme: viewerOf(ctx).programmeId });
-    if (childIds !== 'ALL') qb.andWhere({ child: { $in: childIds } });
-    else qb.andWhere({ child: { lifecycle: { $in: [...ROW_RULE_LIFECYCLES[ROLE_POLICY[viewerOf(ctx).role].rows]] } } });
-    if (args.status != null) qb.andWhere({ status: args.status });
-    await qb.applyFilters();
-    const countQb = qb.clone();
-
-    if (args.after != null) {
-      const [referredOn, id] = decodeCursor(args.after, CURSOR_KIND, 2);
-      if (!DATE.test(referredOn) || !UUID.test(id)) throw new BadUserInput('after', 'not a valid cursor');
-      qb.andWhere('(r.referred_on, r.id) < (?::date, ?::uuid)', [referredOn, id]);
+    const params = new SqlParams();
+    const programmeId = viewerOf(ctx).programmeId;
+    // The referrals the viewer may see at all (`alias`): its programme, children with PATHWAY
+    // granted (the whole programme: the files its row rule reaches, "Lifetime of the data").
+    const lifecycles = ROW_RULE_LIFECYCLES[ROLE_POLICY[viewerOf(ctx).role].rows];
+    const visible = (alias: string, p: SqlParams) => [
+      `${alias}.programme_id = ${p.add(programmeId)}`,
+      childIds === 'ALL'
+        ? `exists (select 1 from child rc where rc.id = ${alias}.child_id and rc.lifecycle = any(${p.add(lifecycles)}::child_lifecycle[]))`
+        : `${alias}.child_id = any(${p.add(childIds)}::uuid[])`,
+    ];
+    const where = visible('r', params);
+    if (args.status != null) where.push(`r.status = ${params.add(args.status)}`);
+    const countParams = params.values.slice();
+    const countSql = `select count(*) as n from referral r where ${where.join(' and ')}`;
+    const keyset = {
+      columns: ['r.referred_on', 'r.id'],
+      descending: true,
+      keyOf: (id: string) => `select k.referred_on, k.id from referral k where k.id = ${id} and ${visible('k', params).join(' and ')}`,
+    };
+    const range = keysetPage(window, keyset, (value) => params.add(value));
+    const rows = (
+      await sql<Record<string, unknown>>(
+        ctx.em,
+        `select ${shape.select('r')} from referral r where ${[...where, ...range.where].join(' and ')}
+          order by ${range.orderBy} limit ${params.add(window.size + 1)}`,
+        params.values,
+      )
+    ).map((row) => shape.build(row));
+    if (rows.length === 0) {
+      await assertCursorsKnown(window, async (id) => {
+        const known = new SqlParams();
+        const found = await sql(ctx.em, `select 1 from referral k where k.id = ${known.add(id)}::uuid and ${visible('k', known).join(' and ')}`, known.values);
+        return found.length > 0;
+      });
     }
-    qb.orderBy({ referredOn: 'desc', id: 'desc' }).limit(first + 1);
-    const rows = (await qb.execute<object[]>('all', false)).map((row) => shape.build(row));
-    for (const referral of rows.slice(0, first)) ctx.access.log.read(referral.childId, DataCategory.PATHWAY);
-    return toPage(rows, first, referralCursor, () => countQb.getCount('id'));
+    for (const referral of rows.slice(0, window.size)) ctx.access.log.read(referral.childId, DataCategory.PATHWAY);
+    return toPage(rows, window, (referral) => encodeCursor(CURSOR_KIND, referral.id), async () =>
+      Number((await sql<{ n: string }>(ctx.em, countSql, countParams))[0]!.n),
+    );
   }
 
   @FieldResolver()

@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISO } from './scalars';
 import { AccessAction, DataCategory } from '../entities/enums';
 import { PageInfoType } from './page-info.type';
-import { AccountSummaryType } from './account.type';
+import { ConnectionArgs } from './connection.args';
+import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
 import './enums';
 import './data-request.type';
@@ -22,8 +23,8 @@ export class AccessEventType {
   @Field(() => [DataCategory], { description: 'The data categories read, refused or written.' })
   categories!: DataCategory[];
 
-  @Field(() => AccountSummaryType, { description: 'The account that did it (its name only).' })
-  account!: AccountSummaryType;
+  @Field(() => AccountType, { description: 'The account that did it (its name only).' })
+  account!: AccountType;
 
   @Field(() => PartnerType, { nullable: true, description: 'The structure that account works for, if any.' })
   partner?: PartnerType;
@@ -34,7 +35,7 @@ export class AccessEventType {
 
 @ObjectType('AccessEventEdge', { description: 'An access event in a page of the access log.' })
 export class AccessEventEdgeType {
-  @Field({ description: 'Opaque cursor of this event: pass it as `after` to get older events.' })
+  @Field({ description: 'Opaque cursor of this event (it names the row only): pass it as `after` for older events, as `before` for newer ones.' })
   cursor!: string;
 
   @Field(() => AccessEventType, { description: 'The event.' })
@@ -54,7 +55,7 @@ export class AccessEventConnectionType {
 }
 
 @ArgsType()
-export class AccessLogArgs {
+export class AccessLogArgs extends ConnectionArgs {
   @Field(() => ID, { description: 'The child whose access log is read.' })
   childId!: string;
 
@@ -63,12 +64,6 @@ export class AccessLogArgs {
 
   @Field(() => DateTimeISO, { nullable: true, description: 'Only events before this instant.' })
   to?: Date;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, at most 100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last event of the previous page.' })
-  after?: string;
 }
 
 @ObjectType('AccessPolicy', { description: "What the signed-in account may ask for, so that a portal can hide what it cannot show." })

@@ -6,20 +6,23 @@ import { ChildType } from './child.type';
 import { AccessPolicyType } from './access-log.type';
 import './enums';
 
-@ObjectType('AccountSummary', {
+@ObjectType('Account', {
   implements: NodeInterface,
-  description: "A professional's account as others see it: its name only (never its email).",
+  description:
+    "An account as others see it: its name only (never its email). One global ID per account: the signed-in account's own is `viewer.account.id`. A guardian's portal account is known only to itself (its name is its family's).",
 })
-export class AccountSummaryType extends NodeInterface {
+export class AccountType extends NodeInterface {
   @Field({ description: 'Display name of the person.' })
   name!: string;
 }
 
 @ObjectType('Viewer', {
-  implements: NodeInterface,
-  description: 'The signed-in account. Its id is only resolvable by the account itself.',
+  description: 'The signed-in account: what it may see, and its own details. Its global ID is `account.id`.',
 })
-export class ViewerType extends NodeInterface {
+export class ViewerType {
+  @Field(() => AccountType, { description: 'The signed-in account as the others see it (the Account node: the same global ID everywhere).' })
+  account!: AccountType;
+
   @Field({ description: 'Display name of the signed-in person.' })
   displayName!: string;
 

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { AttendanceConcern, InclusionStatus, PathwayStatus, ProtectionMeasure } from '../entities/enums';
 import { AddressType, GuardianType } from './guardian.type';
 import { ObservationType } from './observation.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { AccommodationType, AdaptedActivityType, NeedsAssessmentType } from './inclusion.type';
 import { InclusionFollowUpType } from './inclusion-follow-up.type';
 import { ActionType, ObjectiveType, PathwayType, ReviewType } from './pathway.type';
@@ -99,8 +99,8 @@ export class ChildInclusionType {
   @Field(() => InclusionStatus, { nullable: true, description: 'Status of the follow-up; null when the child has none.' })
   status?: InclusionStatus;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Inclusion referent in charge.' })
-  referent?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Inclusion referent in charge.' })
+  referent?: AccountType;
 
   @Field(() => NeedsAssessmentType, { nullable: true, description: 'Needs assessment; null until assessed.' })
   needsAssessment?: NeedsAssessmentType;
@@ -148,8 +148,8 @@ export class ChildPathwayType {
   @Field(() => LocalDate, { nullable: true, description: 'End date of the current pathway.' })
   endDate?: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Pathway referent.' })
-  referent?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Pathway referent.' })
+  referent?: AccountType;
 
   @Field(() => [ObjectiveType], { description: 'Objectives of the current pathway.' })
   objectives!: ObjectiveType[];

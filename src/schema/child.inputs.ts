@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { Grade, PathwayStatus } from '../entities/enums';
+import { ConnectionArgs } from './connection.args';
 import './enums';
 
 @InputType('ChildrenFilter', { description: 'Filters on the children list; all given filters apply together.' })
@@ -28,13 +29,7 @@ export class ChildrenFilter {
 }
 
 @ArgsType()
-export class ChildrenArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0 to 100 (default 20).' })
-  first?: number | null = 20;
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-  after?: string;
-
+export class ChildrenArgs extends ConnectionArgs {
   @Field(() => ChildrenFilter, { nullable: true, description: 'Filters.' })
   filter?: ChildrenFilter;
 }

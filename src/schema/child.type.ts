@@ -107,7 +107,7 @@ export class ChildType extends NodeInterface {
 
 @ObjectType('ChildEdge', { description: 'A child in a page of children.' })
 export class ChildEdgeType {
-  @Field({ description: 'Opaque cursor of this child: pass it as `after` to get the children after it.' })
+  @Field({ description: 'Opaque cursor of this child (it names the row, nothing of its data): pass it as `after` for the children after it, as `before` for those before it.' })
   cursor!: string;
 
   @Field(() => ChildType, { description: 'The child.' })

@@ -17,7 +17,7 @@ export class RecordConsentInput {
   @Field(() => ID, { description: 'ID of the child.' })
   childId!: string;
 
-  @Field(() => ID, { description: "ID of the guardian who gave it (Guardian or GuardianSummary): of the child's household, holding parental authority." })
+  @Field(() => ID, { description: "ID of the Guardian who gave it: of the child's household, holding parental authority." })
   guardianId!: string;
 
   @Field(() => ConsentPurpose, { description: 'What the consent is for.' })

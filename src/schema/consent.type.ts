@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ConsentMethod, ConsentPurpose, DataCategory } from '../entities/enums';
 import { NodeInterface } from './node.type';
-import { GuardianSummaryType } from './guardian.type';
+import { GuardianType } from './guardian.type';
 import { PartnerType } from './partner.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
 
@@ -24,8 +24,8 @@ export class ConsentType extends NodeInterface {
   @Field(() => ConsentMethod, { description: 'How it was given.' })
   method!: ConsentMethod;
 
-  @Field(() => GuardianSummaryType, { nullable: true, description: 'The guardian who gave it (CONTACT data: null with FORBIDDEN without it).' })
-  givenBy?: GuardianSummaryType;
+  @Field(() => GuardianType, { nullable: true, description: 'The guardian who gave it, the same Guardian as in `contact.guardians` (CONTACT data: null with FORBIDDEN without it).' })
+  givenBy?: GuardianType;
 
   @Field(() => DateTimeISO, { description: 'When it was given.' })
   givenAt!: Date;
@@ -39,8 +39,8 @@ export class ConsentType extends NodeInterface {
   @Field(() => [ConsentScopeType], { description: 'Partners and categories it covers.' })
   scope!: ConsentScopeType[];
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'The agent who recorded a paper or oral consent.' })
-  recordedBy?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'The agent who recorded a paper or oral consent.' })
+  recordedBy?: AccountType;
 
   @Field(() => Int, { description: 'Version of the consent, to send back with withdrawConsent (a stale version is CONFLICT).' })
   version!: number;

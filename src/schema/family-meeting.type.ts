@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeInterface } from './node.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { ChildType } from './child.type';
 import { FamilyType } from './family.type';
 import { LocalDate } from './scalars';
@@ -19,8 +19,8 @@ export class FamilyMeetingType extends NodeInterface {
   @Field(() => LocalDate, { description: 'When the meeting was held.' })
   heldOn!: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Who held the meeting.' })
-  heldBy?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Who held the meeting.' })
+  heldBy?: AccountType;
 
   @Field(() => String, { nullable: true, description: 'Who attended.' })
   attendees?: string;

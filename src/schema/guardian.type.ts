@@ -30,21 +30,6 @@ export class GuardianType extends NodeInterface {
   preferredLanguage!: string;
 }
 
-@ObjectType('GuardianSummary', {
-  implements: NodeInterface,
-  description: 'The guardian who gave a consent: names and relationship only, as recorded on the consent (PATHWAY data).',
-})
-export class GuardianSummaryType extends NodeInterface {
-  @Field({ description: 'First name.' })
-  firstName!: string;
-
-  @Field({ description: 'Last name.' })
-  lastName!: string;
-
-  @Field(() => GuardianRelationship, { description: 'Relationship to the child.' })
-  relationship!: GuardianRelationship;
-}
-
 @ObjectType('Address', { description: "A family's postal address. CONTACT data." })
 export class AddressType {
   @Field({ description: 'Street line (number, street, building).' })

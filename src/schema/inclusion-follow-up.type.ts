@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { InclusionStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { ChildType } from './child.type';
 import { DateTimeISO } from './scalars';
 import './enums';
@@ -19,8 +19,8 @@ export class InclusionFollowUpType extends NodeInterface {
   @Field(() => InclusionStatus, { description: 'Status: OPEN → ASSESSED → ACTIVE → CLOSED.' })
   status!: InclusionStatus;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Inclusion referent in charge.' })
-  referent?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Inclusion referent in charge.' })
+  referent?: AccountType;
 
   @Field(() => DateTimeISO, { description: 'When the follow-up was opened.' })
   createdAt!: Date;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ChildTime } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { LocalDate } from './scalars';
 import './enums';
 
@@ -14,8 +14,8 @@ export class NeedsAssessmentType {
   @Field(() => String, { nullable: true, description: 'Findings (needs, never the diagnosis).' })
   findings?: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Who assessed them.' })
-  assessedBy?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Who assessed them.' })
+  assessedBy?: AccountType;
 }
 
 @ObjectType('Accommodation', { implements: NodeInterface, description: 'An accommodation a structure puts in place for the child. INCLUSION data.' })

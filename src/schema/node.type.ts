@@ -21,7 +21,6 @@ import {
   Workshop,
 } from '../entities';
 import { entityOfRecord } from '../read/records';
-import { GuardianSummaryValue, ViewerValue } from './sources';
 
 /**
  * The GraphQL type of each runtime class. Resolvers return records of the read model
@@ -33,10 +32,8 @@ const TYPE_OF_CLASS = new Map<unknown, string>([
   [Child, 'Child'],
   [Family, 'Family'],
   [Guardian, 'Guardian'],
-  [GuardianSummaryValue, 'GuardianSummary'],
   [Partner, 'Partner'],
-  [Account, 'AccountSummary'],
-  [ViewerValue, 'Viewer'],
+  [Account, 'Account'],
   [Observation, 'Observation'],
   [ServiceLink, 'ServiceLink'],
   [Consent, 'Consent'],

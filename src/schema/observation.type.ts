@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { NodeInterface } from './node.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
 import { DateTimeISO } from './scalars';
 
@@ -12,8 +12,8 @@ export class ObservationType extends NodeInterface {
   @Field({ description: 'Text of the observation.' })
   text!: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Who wrote it.' })
-  author?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Who wrote it.' })
+  author?: AccountType;
 
   @Field(() => PartnerType, { nullable: true, description: 'The structure the author wrote it for, if any.' })
   partner?: PartnerType;

@@ -8,7 +8,7 @@ export class OpenPathwayInput {
   @Field(() => ID, { description: 'ID of the child.' })
   childId!: string;
 
-  @Field(() => ID, { description: 'The pathway referent (ID of an AccountSummary with role PATHWAY_REFERENT).' })
+  @Field(() => ID, { description: 'The pathway referent (ID of an Account with role PATHWAY_REFERENT).' })
   referentId!: string;
 
   @Field(() => ID, {

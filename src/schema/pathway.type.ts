@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus, PathwayStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { ChildType } from './child.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
 import { ConsentType } from './consent.type';
 import { LocalDate } from './scalars';
@@ -91,8 +91,8 @@ export class PathwayType extends NodeInterface {
   @Field(() => String, { nullable: true, description: 'Why the pathway was closed.' })
   closureReason?: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Pathway referent.' })
-  referent?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Pathway referent.' })
+  referent?: AccountType;
 
   @Field(() => ConsentType, { nullable: true, description: 'The guardian consent (purpose PATHWAY) the pathway rests on.' })
   consent?: ConsentType;

@@ -1,16 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Domain, Grade, GuardianRelationship, ReferralStatus } from '../entities/enums';
 import { LocalDate } from './scalars';
+import { ConnectionArgs } from './connection.args';
 import './enums';
 
 @ArgsType()
-export class ReferralsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0 to 100 (default 20).' })
-  first?: number | null = 20;
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (`endCursor` of the previous page).' })
-  after?: string;
-
+export class ReferralsArgs extends ConnectionArgs {
   @Field(() => ReferralStatus, { nullable: true, description: 'Only referrals with this status.' })
   status?: ReferralStatus;
 }
@@ -139,7 +134,7 @@ export class DecideReferralInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The pathway referent the accepted referral is handed to (ID of an AccountSummary with role PATHWAY_REFERENT); only with ACCEPTED.',
+    description: 'The pathway referent the accepted referral is handed to (ID of an Account with role PATHWAY_REFERENT); only with ACCEPTED.',
   })
   assignedReferentId?: string | null;
 }

@@ -3,7 +3,7 @@ import { Domain, ReferralStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { ChildType, EligibilityType } from './child.type';
 import { PartnerType } from './partner.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { PageInfoType } from './page-info.type';
 import { LocalDate } from './scalars';
 import './enums';
@@ -49,8 +49,8 @@ export class ReferralType extends NodeInterface {
   @Field(() => TeamMeetingType, { nullable: true, description: 'The team meeting that reviewed it.' })
   teamMeeting?: TeamMeetingType;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'The pathway referent it was handed to.' })
-  assignedTo?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'The pathway referent it was handed to.' })
+  assignedTo?: AccountType;
 
   @Field(() => EligibilityType, { nullable: true, description: "The child's computed priority eligibility; null when the child is outside the viewer's rows." })
   eligibility?: EligibilityType;
@@ -66,7 +66,7 @@ export class ReferralType extends NodeInterface {
 
 @ObjectType('ReferralEdge', { description: 'A referral in a page of referrals.' })
 export class ReferralEdgeType {
-  @Field({ description: 'Opaque cursor of this referral: pass it as `after` to get the referrals after it.' })
+  @Field({ description: 'Opaque cursor of this referral (it names the row only): pass it as `after` for the older referrals, as `before` for the newer ones.' })
   cursor!: string;
 
   @Field(() => ReferralType, { description: 'The referral.' })

@@ -3,7 +3,7 @@ import { ConsentPurpose, DataCategory, LegalBasis, ServiceLinkStatus } from '../
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
 import { ConsentType } from './consent.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { ChildType } from './child.type';
 import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
@@ -50,8 +50,8 @@ export class ServiceLinkType extends NodeInterface {
   @Field(() => String, { nullable: true, description: "Shared-secret basis: why the parents were not informed (against the child's interest)." })
   parentsNotInformedReason?: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Who created the link.' })
-  createdBy?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Who created the link.' })
+  createdBy?: AccountType;
 
   @Field(() => DateTimeISO, { nullable: true, description: 'When the link was suspended; null unless it is SUSPENDED.' })
   suspendedAt?: Date;

@@ -1,8 +1,7 @@
-import type { Guardian, InclusionFollowUp, Pathway } from '../entities';
+import type { InclusionFollowUp, Pathway } from '../entities';
 import type { RecordOf } from '../read/records';
 import type {
   AttendanceConcern,
-  GuardianRelationship,
   InclusionStatus,
   PathwayStatus,
   ProtectionMeasure,
@@ -93,7 +92,7 @@ export interface FamilySocialSource {
   notes: string | null;
 }
 
-/** Query.viewer, and node(id) of the viewer itself. */
+/** Query.viewer. */
 export class ViewerValue {
   constructor(readonly viewer: Viewer) {}
   get id(): string {
@@ -107,19 +106,5 @@ export class ViewerValue {
   }
   get role(): Role {
     return this.viewer.role;
-  }
-}
-
-/** node(id) of a GuardianSummary (Consent.givenBy returns the Guardian entity itself). */
-export class GuardianSummaryValue {
-  readonly id: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly relationship: GuardianRelationship;
-  constructor(guardian: Guardian) {
-    this.id = guardian.id;
-    this.firstName = guardian.firstName;
-    this.lastName = guardian.lastName;
-    this.relationship = guardian.relationship;
   }
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeInterface } from './node.type';
-import { AccountSummaryType } from './account.type';
+import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
 import { LocalDate } from './scalars';
 
@@ -12,8 +12,8 @@ export class WorkshopType extends NodeInterface {
   @Field({ description: 'Topic.' })
   topic!: string;
 
-  @Field(() => AccountSummaryType, { nullable: true, description: 'Who facilitated it.' })
-  facilitator?: AccountSummaryType;
+  @Field(() => AccountType, { nullable: true, description: 'Who facilitated it.' })
+  facilitator?: AccountType;
 
   @Field(() => [PartnerType], { description: 'Structures whose professionals attended.' })
   attendingPartners!: PartnerType[];

@@ -166,6 +166,17 @@ describe('request limits (OWASP GraphQL Cheat Sheet)', () => {
       );
     });
 
+    it('weighs a page read backward by its `last` as it weighs `first`, variable or literal', async () => {
+      const backward = PAGES.replace(/first: \$n/g, 'last: $n');
+      const byFirst = refusal(await post(PAGES, { n: 100 })).extensions.found;
+      const byLast = refusal(await post(backward, { n: 100 }));
+      expect(byLast.code).toBe('QUERY_TOO_COMPLEX');
+      expect(byLast.extensions.found).toBe(byFirst);
+      expectNoSql(await post(backward, { n: 100 }));
+      expect(refusal(await post(backward.replace('query ($n: Int) ', '').replace(/\$n/g, '100'))).extensions.found).toBe(byFirst);
+      expect((await post(backward, { n: 2 })).json?.errors).toBeUndefined();
+    });
+
     it('weighs a list without `first` (family.children) by an assumed size', async () => {
       // Depth 12, within LIMIT_DEPTH: the cost refuses it (10 to the 5th children at the bottom).
       const response = await post(nestedFamilies(5).replace('children { id }', 'children { id family { id } }'), { id: familyId });

@@ -26,7 +26,8 @@ import * as f from '../factories';
 /**
  * The breaches of the access model found by trying the API as an attacker with an ordinary
  * account would, each a test that failed before its fix (../shared/access-policy.md):
- * - node(id) of a GuardianSummary checked PATHWAY where a guardian's name is CONTACT;
+ * - node(id) of a GuardianSummary (now merged into Guardian: one global ID) checked PATHWAY
+ *   where a guardian's name is CONTACT;
  * - node(id) of another structure's link answered FORBIDDEN (telling that it exists);
  * - the inclusion referent took any child into its rows by proposing a link or opening a
  *   follow-up, without the family's consent, and kept it after the link was revoked;
@@ -37,7 +38,7 @@ import * as f from '../factories';
 const { IDENTITY, CONTACT, SCHOOLING, INCLUSION, PATHWAY } = DataCategory;
 
 const CHILD = 'query ($id: ID!) { child(id: $id) { id firstName contact { guardians { firstName } } health { diagnosis } inclusion { status } } }';
-const NODE = 'query ($id: ID!) { node(id: $id) { __typename id ... on GuardianSummary { firstName lastName } ... on Guardian { firstName lastName } ... on ServiceLink { status } } }';
+const NODE = 'query ($id: ID!) { node(id: $id) { __typename id ... on Guardian { firstName lastName } ... on ServiceLink { status } } }';
 const CONSENTS = 'query ($id: ID!) { child(id: $id) { consents { givenBy { firstName } } } }';
 const PROPOSE = 'mutation ($input: ProposeServiceLinkInput!) { proposeServiceLink(input: $input) { id status } }';
 const OPEN = 'mutation ($childId: ID!) { openInclusionFollowUp(childId: $childId) { id status } }';
@@ -75,7 +76,7 @@ describe('the policy through every path', () => {
     w = await buildWorld(server);
   });
 
-  it("answers node(id) of a GuardianSummary with the category of a guardian's name, CONTACT: FORBIDDEN to a school, as child.contact and consents.givenBy are", async () => {
+  it("answers node(id) of a guardian with the category of a guardian's name, CONTACT: FORBIDDEN to a school, as child.contact and consents.givenBy are", async () => {
     const em = forkEm(server);
     f.serviceLink(em, em.merge(w.child), em.merge(w.partners.school), em.merge(w.accounts.coordinator), { categories: [IDENTITY, SCHOOLING, INCLUSION, PATHWAY] });
     f.consent(em, em.merge(w.child), em.merge(w.guardian), [], { purpose: ConsentPurpose.PATHWAY });
@@ -84,9 +85,12 @@ describe('the policy through every path', () => {
     const name = w.guardian.lastName;
     const viaChild = await server.graphql('query ($id: ID!) { child(id: $id) { contact { guardians { firstName lastName } } } }', { id: w.ids.child }, school);
     const viaConsents = await server.graphql(CONSENTS, { id: w.ids.child }, school);
+    // The type GuardianSummary is gone: its old ID names no object.
     const viaSummary = await server.graphql(NODE, { id: gid('GuardianSummary', w.guardian.id) }, school);
     const viaGuardian = await server.graphql(NODE, { id: gid('Guardian', w.guardian.id) }, school);
-    for (const [path, result] of [['child.contact', viaChild], ['child.consents.0.givenBy', viaConsents], ['node', viaSummary], ['node', viaGuardian]] as const) {
+    expect(errorOf(viaSummary)).toEqual({ code: 'NOT_FOUND' });
+    expect(JSON.stringify(viaSummary)).not.toContain(name);
+    for (const [path, result] of [['child.contact', viaChild], ['child.consents.0.givenBy', viaConsents], ['node', viaGuardian]] as const) {
       expect([path, result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])]).toEqual([path, [[path, 'FORBIDDEN']]]);
       expect(JSON.stringify(result)).not.toContain(name);
     }
@@ -194,9 +198,9 @@ describe('the policy through every path', () => {
       const referral = em.create(Referral, { programme: w.programme.id, child, referringPartner: em.merge(w.partners.social), referringAccount: em.merge(w.accounts.coordinator), referredOn: '2025-01-05', description: 'Isolement' });
       await em.flush();
       return {
-        Child: child.id, Family: family.id, Guardian: w.otherGuardian.id, GuardianSummary: w.otherGuardian.id, Pathway: pathway.id, Objective: objective.id,
+        Child: child.id, Family: family.id, Guardian: w.otherGuardian.id, Pathway: pathway.id, Objective: objective.id,
         Review: review.id, Action: action.id, Consent: consent.id, InclusionFollowUp: followUp.id, Accommodation: accommodation.id, AdaptedActivity: activity.id,
-        FamilyMeeting: meeting.id, Observation: observation.id, ServiceLink: link.id, Referral: referral.id, AccountSummary: w.accounts.otherGuardian.id, Viewer: w.accounts.coordinator.id,
+        FamilyMeeting: meeting.id, Observation: observation.id, ServiceLink: link.id, Referral: referral.id, Account: w.accounts.otherGuardian.id,
       };
     }
 
