@@ -102,3 +102,14 @@ export const CHILD_FILE = /* GraphQL */ `
 export const MUTATION_FIELDS = /* GraphQL */ `
   query MutationFields { __schema { mutationType { fields { name args { name type { kind name ofType { kind name ofType { name } } } } } } } }
 `;
+
+/** A BI tool's statistics table: one table, one school year, two dimensions (cells, margins, total). */
+export const STATISTICS_TABLE = /* GraphQL */ `
+  query BenchStatistics($table: StatisticsTable!, $period: String!, $by: [StatisticsDimension!]) {
+    statistics(table: $table, period: $period, by: $by) {
+      table period monthlyDetail
+      rows { value1 value2 margin count suppressed medianDaysToDecision }
+      total { count suppressed }
+    }
+  }
+`;

@@ -4,6 +4,7 @@ import { LARGE_TABLE_ROWS } from './explain';
 import type { LoadResult, PairedResult } from './load';
 import type { SeedRecord } from './database';
 import { SCENARIO_TITLES, type ScenarioKey } from './scenarios';
+import type { StatisticsTimings } from './statistics';
 
 /**
  * bench/results.md: one section per number of children (replaced by the next run at that
@@ -43,6 +44,8 @@ export interface RunReport {
   /** The API with and without permissions asked the same requests alternately, one at a time. */
   permissionPairs: Partial<Record<ScenarioKey, PairedResult>>;
   explain?: ExplainReport;
+  /** Every statistics table, one request at a time (bench/statistics.ts). */
+  statistics?: StatisticsTimings;
   notes: string[];
 }
 
@@ -121,7 +124,7 @@ export function renderRun(report: RunReport): string {
     const r = api.requestsPerSecond / floor.requestsPerSecond;
     out.push(`| Leisure list, API / floor throughput | ${fmt(api.requestsPerSecond, 1)} / ${fmt(floor.requestsPerSecond, 1)} req/s = **${fmt(r, 2)}** | ≥ 0.5 | ${verdict(r >= 0.5)} |`);
   }
-  for (const key of ['leisure', 'school', 'coordinator', 'file'] as const) {
+  for (const key of ['leisure', 'school', 'coordinator', 'file', 'statistics'] as const) {
     const on = find(report, key, 'api')?.load;
     const off = find(report, key, 'api-permissions-off')?.load;
     const pair = report.permissionPairs[key];
@@ -143,6 +146,10 @@ export function renderRun(report: RunReport): string {
   } else {
     out.push(`| Child file p99 at ${fmt(n)} vs at 1,000 | — | ≤ 1.5 | not measured (${n <= 1000 ? 'N is 1,000' : 'skipped'}) |`);
   }
+  if (report.statistics) {
+    const slowest = report.statistics.requests.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
+    out.push(`| Statistics: the slowest table, one request (largest of ${report.statistics.requests.length} tables × periods, 5 each) | **${fmt(slowest.maxMs)} ms** (${slowest.table}, ${slowest.period}) | < 1 s | ${verdict(slowest.maxMs < 1000)} |`);
+  }
   out.push(`| Peak RSS of the API under the bench (VmHWM) | **${fmt(report.memoryMb.api)} MB** | < 350 MB | ${verdict(report.memoryMb.api < 350)} |`);
   const samples = report.startupMs.apiSamples ? ` (median of ${report.startupMs.apiSamples.map((x) => fmt(x)).join(', ')} ms)` : '';
   out.push(`| Compiled start-up (spawn to /health 200) | **${fmt(report.startupMs.api)} ms**${samples} | < 2 s | ${verdict(report.startupMs.api < 2000)} |`);
@@ -162,6 +169,23 @@ export function renderRun(report: RunReport): string {
       (report.memoryMb.small !== undefined ? `; API on ${fmt(report.small)} children started in ${fmt(report.startupMs.small)} ms, peak RSS ${fmt(report.memoryMb.small)} MB.` : '.'),
     '',
   );
+
+  if (report.statistics) {
+    const st = report.statistics;
+    out.push('### Statistics tables', '');
+    out.push(
+      'Each table asked by the coordinator of the first programme, by its first two dimensions, for the last school year that ended and its September, ' +
+        "5 times in a row (bench/statistics.ts): the whole school year's cubes are read in one statement and protected, then the period is answered.",
+      '',
+    );
+    out.push('| Table | Period | by | median ms | max ms | rows |', '|---|---|---|--:|--:|--:|');
+    for (const t of st.requests) out.push(`| ${t.table} | ${t.period} | ${t.by.join(' × ') || '(total)'} | ${fmt(t.medianMs, 1)} | ${fmt(t.maxMs, 1)} | ${fmt(t.rows)} |`);
+    out.push('');
+    out.push(`The same statements over every programme of the database at once (${fmt(st.programmes)} programmes, ${fmt(n)} children): what one programme holding every child would cost.`, '');
+    out.push('| Table | ms | cube cells |', '|---|--:|--:|');
+    for (const t of st.everyProgramme) out.push(`| ${t.table} | ${fmt(t.ms, 0)} | ${fmt(t.cells)} |`);
+    out.push('');
+  }
 
   // EXPLAIN.
   if (report.explain) {

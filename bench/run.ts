@@ -6,6 +6,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { adminUrl, ensureBenchDatabase, readSeedRecord, resetBenchState, serverFacts, type BenchDatabase } from './database';
 import { explainScenarios, type ExplainReport } from './explain';
+import { timeStatistics } from './statistics';
 import { load, paired, type LoadOptions, type LoadRequest } from './load';
 import { MUTATION_FIELDS } from './operations';
 import { BENCH_DIR, ROOT } from './paths';
@@ -111,6 +112,7 @@ function itemsOf(key: ScenarioKey, data: unknown): number {
   if (key === 'leisure' || key === 'school' || key === 'coordinator') {
     return (data as { children: { edges: unknown[] } }).children.edges.length;
   }
+  if (key === 'statistics') return (data as { statistics: { rows: unknown[] } }).statistics.rows.length;
   return 1;
 }
 
@@ -304,6 +306,11 @@ async function runCompiled(args: Args): Promise<void> {
     }
     notes.push(`Peak RSS (VmHWM) of the API after each scenario, in order: ${peaks.join(', ')}.`);
     if (!write.ok) rows.push({ scenario: 'write', server: 'api', skipped: write.why });
+    log('statistics: every table, one request at a time...');
+    const coordinator = scenarios.find((s) => s.key === 'statistics')!.requests[0]!.token;
+    report.statistics = await timeStatistics(api.origin, coordinator, db.url);
+    const slowest = Math.max(...report.statistics.requests.map((t) => t.maxMs));
+    log(`statistics: slowest table ${slowest.toFixed(0)} ms`);
     report.memoryMb.api = memoryOf(api.pid).peakMb;
   } finally {
     await stopServer(api);
@@ -410,7 +417,7 @@ async function runCompiled(args: Args): Promise<void> {
   }
 
   const order: Record<string, number> = { api: 0, 'api-permissions-off': 1, floor: 2, 'api-small': 3 };
-  const scenarioOrder: ScenarioKey[] = ['leisure', 'school', 'coordinator', 'file', 'write'];
+  const scenarioOrder: ScenarioKey[] = ['leisure', 'school', 'coordinator', 'file', 'statistics', 'write'];
   rows.sort((a, b) => scenarioOrder.indexOf(a.scenario) - scenarioOrder.indexOf(b.scenario) || order[a.server]! - order[b.server]!);
   report.loadAverage.end = os.loadavg();
   notes.push(`Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);

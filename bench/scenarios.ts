@@ -3,7 +3,9 @@ import { loadConfig } from '../src/config';
 import { signLocalToken } from '../src/auth/tokens';
 import { toGlobalId } from '../src/schema/global-id';
 import { SCALE_PROGRAMME_PREFIX } from '../src/seed/scale.seed';
-import { CHILD_FILE, COORDINATOR_LIST, LEISURE_ROSTER, SCHOOL_PUPILS } from './operations';
+import { CHILD_FILE, COORDINATOR_LIST, LEISURE_ROSTER, SCHOOL_PUPILS, STATISTICS_TABLE } from './operations';
+import { lastClosedSchoolYear, schoolYearPeriod } from '../src/statistics/periods';
+import { parisDate } from '../src/util/dates';
 import { BENCH_WRITE_DESCRIPTION } from './database';
 
 /**
@@ -16,10 +18,13 @@ import { BENCH_WRITE_DESCRIPTION } from './database';
  * - coordinator: the programme's coordinator, CoordinatorList, first: 100;
  * - file: the child with the largest file (objectives + actions + links + referrals) of each
  *   programme, ChildFile, as the referent of its pathway;
- * - write: the school's agent submits a referral for a child linked to its school.
+ * - write: the school's agent submits a referral for a child linked to its school;
+ * - statistics: the programme's coordinator reads the children followed over the last school
+ *   year that ended, by age band and school network (the largest table, one SQL statement
+ *   over the programme's pathways, children, families and schools for the year and its months).
  */
 
-export type ScenarioKey = 'leisure' | 'school' | 'coordinator' | 'file' | 'write';
+export type ScenarioKey = 'leisure' | 'school' | 'coordinator' | 'file' | 'statistics' | 'write';
 
 export interface ScenarioRequest {
   token: string;
@@ -39,6 +44,7 @@ export const SCENARIO_TITLES: Record<ScenarioKey, string> = {
   school: 'School list (100/page: identity, schooling, inclusion, pathway actions)',
   coordinator: 'Coordinator list (100/page: identity, pathway status, referrals, links)',
   file: "Child's whole file, as its referent",
+  statistics: 'Statistics: children followed, last school year, by age band × school network (coordinator)',
   write: 'Write: submitReferral',
 };
 
@@ -111,6 +117,11 @@ async function samplePrograms(client: Client, count: number): Promise<string[]> 
   return [...picked].map((i) => rows[i]!.id);
 }
 
+/** The last school year that has ended: the latest the statistics publish. */
+export function lastSchoolYear(): string {
+  return schoolYearPeriod(lastClosedSchoolYear(parisDate(new Date()))).code;
+}
+
 export interface ScenarioOptions {
   programmes: number;
   /** Include the write scenario (the schema offers submitReferral). */
@@ -146,6 +157,10 @@ export async function buildScenarios(url: string, options: ScenarioOptions): Pro
     await scenario('file', async (c) => ({
       token: await token(c.file.subject),
       body: body(CHILD_FILE, { id: toGlobalId('Child', c.file.childId) }),
+    })),
+    await scenario('statistics', async (c) => ({
+      token: await token(c.coordinator),
+      body: body(STATISTICS_TABLE, { table: 'CHILDREN_FOLLOWED', period: lastSchoolYear(), by: ['AGE_BAND', 'SCHOOL_NETWORK'] }),
     })),
   ];
   if (options.write) {

@@ -84,6 +84,12 @@ const schema = z
         }
       }),
     EXPLORER: z.enum(['true', 'false']).optional(),
+    // Statistics (src/statistics/, docs/statistics.md): no count under the threshold is published.
+    STATISTICS_THRESHOLD: z.coerce.number().int().min(5, 'never below 5').max(100).default(5),
+    DATABASE_READ_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -162,6 +168,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Request limits and the execution deadline (src/limits/). */
   limits: Limits;
+  /** Statistics: the smallest count published, and the replica they are read from (else the primary). */
+  statistics: { threshold: number; readUrl?: string };
   /** Origins whose pages may call the API (CORS, src/cors.ts): none by default in production, local development servers otherwise. */
   corsOrigins: string[];
   /** Serve the explorer (GraphiQL) at GET /graphql in a browser: default on outside production. */
@@ -263,6 +271,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobsInApi: env.JOBS_IN_API === 'true',
     corsOrigins: env.CORS_ORIGINS ?? (isProduction ? [] : LOCAL_DEV_ORIGINS),
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : !isProduction,
+    statistics: { threshold: env.STATISTICS_THRESHOLD, readUrl: env.DATABASE_READ_URL },
   };
 }
 

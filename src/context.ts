@@ -3,6 +3,7 @@ import type { PartnerKind, Role } from './entities';
 import type { Access } from './permissions/access';
 import type { Loaders } from './loaders';
 import type { Deadline } from './limits/deadline';
+import type { Statistics } from './statistics/statistics';
 
 /** Who is asking: resolved once per request from the bearer token. */
 export interface Viewer {
@@ -33,6 +34,8 @@ export interface Context {
   loaders: Loaders;
   /** When the request must stop (EXECUTION_DEADLINE_MS); sql() and the permission rules check it. */
   deadline: Deadline;
+  /** The statistics, read from their own source (src/statistics/connection.ts). */
+  statistics: Statistics;
 }
 
 /** The authenticated viewer; the permission layer guarantees it is there for every resolver. */

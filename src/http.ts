@@ -6,6 +6,7 @@ import { withSqlCounter } from './db/sql-counter';
 import { ErrorCode } from './errors';
 import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
+import { isStatisticsCsvPath } from './statistics/csv';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -54,6 +55,8 @@ export interface HttpOptions {
   corsAllows?: (origin: string) => boolean;
   /** The explorer's page and files (src/explorer/), when it is on. */
   explorer?: Explorer;
+  /** GET /statistics/<table>.csv (src/statistics/csv.ts). */
+  statisticsCsv?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
 /** The download of a child's file (RGPD article 15): its ID is opaque, never a name. */
@@ -190,6 +193,10 @@ export function createHttpServer(options: HttpOptions): Server {
         const { status, body } = await options.exportChild(req, exported[1]!);
         if (status === 200) res.setHeader('content-disposition', `attachment; filename="child-${exported[1]}-export.json"`);
         sendJson(res, status, body);
+        return;
+      }
+      if (options.statisticsCsv && req.method === 'GET' && isStatisticsCsvPath(url.pathname)) {
+        await options.statisticsCsv(req, res, url);
         return;
       }
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health' });

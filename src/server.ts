@@ -26,6 +26,9 @@ import { createExplorer } from './explorer/explorer';
 import { enableSqlCounting } from './db/sql-counter';
 import { RequestLimits } from './limits/request-limits';
 import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
+import { Statistics } from './statistics/statistics';
+import { StatisticsSource } from './statistics/connection';
+import { serveStatisticsCsv } from './statistics/csv';
 
 /** How long stop() waits for the requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -85,6 +88,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const verifier = new TokenVerifier(config.auth);
   if (config.sqlCount) enableSqlCounting();
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
+  const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, log });
+  const statistics = new Statistics(statisticsSource, config.statistics.threshold);
 
   async function contextFor(authorization?: string, requestId: string = randomUUID(), address?: string): Promise<Context> {
     if (!authorization) throw new Unauthenticated();
@@ -104,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (limited) throw limited;
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
-    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline };
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
@@ -178,6 +183,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     corsAllows: originAllowList(config.corsOrigins),
     explorer: config.explorer ? createExplorer() : undefined,
+    statisticsCsv: (req, res, url) =>
+      serveStatisticsCsv(res, url, { context: () => contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops)), log }),
   });
 
   return {
@@ -215,6 +222,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       await apollo.stop();
       await rateLimits.stop();
+      await statisticsSource.close();
     },
   };
 }

@@ -166,8 +166,22 @@ describe('pathway workflow', () => {
         const writes = (await eventsOfRequest(server, requestId)).filter((e) => e.action !== 'READ');
         expect(writes.map((e) => [e.action, e.entity, e.child_id, e.categories])).toEqual([['UPDATE', 'Pathway', world.otherChild.id, ['PATHWAY']]]);
       }
-      const [row] = await sql(server, `select status, version, closure_reason, to_char(end_date, 'YYYY-MM-DD') as end_date from pathway where id = ?`, [pathway.id]);
-      expect(row).toEqual({ status: 'CLOSED', version, closure_reason: 'Déménagement de la famille.', end_date: today() });
+      const [row] = await sql(server, `select status, version, closure_reason, closure_kind, to_char(end_date, 'YYYY-MM-DD') as end_date from pathway where id = ?`, [pathway.id]);
+      expect(row).toEqual({ status: 'CLOSED', version, closure_reason: 'Déménagement de la famille.', closure_kind: 'OTHER', end_date: today() });
+    });
+
+    it('records the kind of the closure, what the statistics count', async () => {
+      const pathway = await pathwayOf(server, world, { child: world.otherChild });
+      const closed = dataOf(
+        await server.graphql<{ closePathway: { closureKind: string } }>(
+          `mutation ($id: ID!, $version: Int!) { closePathway(id: $id, version: $version, reason: "Départ de la famille", kind: FAMILY_MOVED) { closureKind } }`,
+          { id: gid('Pathway', pathway.id), version: pathway.version },
+          world.tokens.coordinator,
+        ),
+      ).closePathway;
+      expect(closed.closureKind).toBe('FAMILY_MOVED');
+      const [row] = await sql(server, 'select closure_kind from pathway where id = ?', [pathway.id]);
+      expect(row).toEqual({ closure_kind: 'FAMILY_MOVED' });
     });
 
     it('refuses a stale version with CONFLICT, an empty closing reason with BAD_USER_INPUT, and changes nothing', async () => {

@@ -112,6 +112,16 @@ export enum PathwayStatus {
   CLOSED = 'CLOSED',
 }
 
+/** Why a pathway was closed, from a fixed list (the statistics count closures by it). */
+export enum PathwayClosureKind {
+  OBJECTIVES_MET = 'OBJECTIVES_MET',
+  HANDED_OVER = 'HANDED_OVER',
+  FAMILY_MOVED = 'FAMILY_MOVED',
+  FAMILY_WITHDREW = 'FAMILY_WITHDREW',
+  AGE_LIMIT = 'AGE_LIMIT',
+  OTHER = 'OTHER',
+}
+
 export enum ObjectiveStatus {
   OPEN = 'OPEN',
   ACHIEVED = 'ACHIEVED',

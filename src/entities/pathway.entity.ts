@@ -1,6 +1,6 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { TenantEntity } from './base.entity';
-import { PathwayStatus } from './enums';
+import { PathwayClosureKind, PathwayStatus } from './enums';
 import { Child } from './child.entity';
 import { Account } from './account.entity';
 import { Consent } from './consent.entity';
@@ -29,6 +29,10 @@ export class Pathway extends TenantEntity {
 
   @Property({ type: 'text', nullable: true })
   closureReason?: string;
+
+  /** The kind of the closure, from a fixed list: what the statistics count (never the free text). */
+  @Enum({ items: () => PathwayClosureKind, nativeEnumName: 'pathway_closure_kind', nullable: true })
+  closureKind?: PathwayClosureKind;
 
   /** The guardian consent (purpose PATHWAY) the pathway rests on. */
   @ManyToOne(() => Consent, { ref: true, nullable: true, index: true })

@@ -1,4 +1,5 @@
 import { DataCategory } from '../entities/enums';
+import { ReadAction } from './policy';
 
 const { IDENTITY, CONTACT, SCHOOLING, SOCIAL, HEALTH, INCLUSION, PATHWAY } = DataCategory;
 
@@ -47,6 +48,15 @@ export const ENTRY_POINT_CATEGORIES = {
   referrals: PATHWAY,
   pathway: PATHWAY,
 } as const satisfies Record<string, DataCategory>;
+
+/**
+ * Root fields open only to the roles of a read of the policy (READ_POLICY, policy.ts): the
+ * permission layer refuses every other role (FORBIDDEN) before the resolver runs.
+ */
+export const ROOT_FIELD_READS: Record<string, ReadAction> = {
+  statistics: ReadAction.READ_STATISTICS,
+  statisticsCatalogue: ReadAction.READ_STATISTICS,
+};
 
 /**
  * What every object type holds: the fields of a type are classified by it (heldDataOf,
@@ -113,6 +123,14 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   ReferralSubmissionPayload: PATHWAY,
   ReferralEligibility: IDENTITY,
   TeamMeetingPayload: PATHWAY,
+  // Statistics (src/statistics/): counts with small cells suppressed, no child data.
+  StatisticsResult: 'NOT_PERSONAL',
+  StatisticsRow: 'NOT_PERSONAL',
+  StatisticsCount: 'NOT_PERSONAL',
+  StatisticsCatalogue: 'NOT_PERSONAL',
+  StatisticsTableInfo: 'NOT_PERSONAL',
+  StatisticsDimensionInfo: 'NOT_PERSONAL',
+  StatisticsDimensionValue: 'NOT_PERSONAL',
 };
 
 /** Fields whose data differs from their type's (the guard points, and links back to a child). */

@@ -241,3 +241,22 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   // "DPO: erase its data": the roles of the table "Requests from families".
   [WriteAction.ERASE_CHILD]: Object.keys(DATA_REQUEST_POLICY[DataRequestAction.ERASE_CHILD]) as Role[],
 };
+
+/** What a read outside the children's rows is, in the words of access-policy.md. */
+export enum ReadAction {
+  READ_STATISTICS = 'READ_STATISTICS',
+}
+
+/**
+ * Policy "Statistics": the roles that may perform each read; every other role is FORBIDDEN.
+ * The root fields each read guards are in ROOT_FIELD_READS (field-categories.ts); the CSV
+ * route asks `mayRead` too.
+ */
+export const READ_POLICY: Record<ReadAction, readonly Role[]> = {
+  // "Read by ANALYST and PRE_COORDINATOR of the programme; no child row, no personal data."
+  [ReadAction.READ_STATISTICS]: [Role.ANALYST, Role.PRE_COORDINATOR],
+};
+
+export function mayRead(role: Role, action: ReadAction): boolean {
+  return READ_POLICY[action].includes(role);
+}

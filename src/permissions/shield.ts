@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { DataCategory } from '../entities/enums';
 import { Forbidden, Unauthenticated } from '../errors';
 import { buildFieldPolicy, type FieldPolicy, type FieldPolicyTable } from './fields';
+import { ReadAction, mayRead } from './policy';
 
 /**
  * Policy, question 0: only authenticated accounts get in. Every root field carries it;
@@ -32,6 +33,19 @@ function canRead(category: DataCategory): IRule {
   });
 }
 
+/**
+ * Policy "Statistics" (and any read of READ_POLICY): the root field answers only the roles
+ * the policy table lists for its read; every other role gets FORBIDDEN.
+ */
+function canPerform(action: ReadAction): IRule {
+  return rule(`canPerform${action}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+    if (!ctx.viewer) return new Unauthenticated();
+    return mayRead(ctx.viewer.role, action) ? true : new Forbidden(`Not allowed: a ${ctx.viewer.role} may not do ${action}`);
+  });
+}
+
+const READ_RULES = Object.fromEntries(Object.values(ReadAction).map((action) => [action, canPerform(action)])) as Record<ReadAction, IRule>;
+
 const CATEGORY_RULES = Object.fromEntries(
   Object.values(DataCategory).map((category) => [category, canRead(category)]),
 ) as Record<DataCategory, IRule>;
@@ -41,6 +55,7 @@ type ShieldRule = IRule | typeof allow;
 function ruleFor(policy: FieldPolicy): ShieldRule {
   if (policy === 'AUTHENTICATED') return isAuthenticated;
   if (policy === 'NOT_PERSONAL') return allow;
+  if ('read' in policy) return READ_RULES[policy.read];
   return CATEGORY_RULES[policy.category];
 }
 

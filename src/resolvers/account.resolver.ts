@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Account, Child, Partner } from '../entities';
 import { DataCategory, Role } from '../entities/enums';
-import { DataRequestAction, requestGrant, requestsOf, ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
+import { DataRequestAction, ReadAction, mayRead, requestGrant, requestsOf, ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
 import { viewerOf, type Context } from '../context';
 import { AccountType, ViewerType } from '../schema/account.type';
 import { ViewerValue } from '../schema/sources';
@@ -44,13 +44,14 @@ export class ViewerResolver {
   accessPolicy(
     @Root() value: ViewerValue,
     @Ctx() ctx: Context,
-  ): { maxCategories: DataCategory[]; rows: string; canReadAccessLog: boolean; requests: DataRequestAction[] } {
+  ): { maxCategories: DataCategory[]; rows: string; canReadAccessLog: boolean; requests: DataRequestAction[]; canReadStatistics: boolean } {
     const { role } = value.viewer;
     return {
       maxCategories: Object.values(DataCategory).filter((c) => ctx.access.maximum.has(c)),
       rows: ROW_RULE_TEXT[ROLE_POLICY[role].rows],
       canReadAccessLog: requestGrant(DataRequestAction.READ_ACCESS_LOG, role) !== undefined,
       requests: requestsOf(role),
+      canReadStatistics: mayRead(role, ReadAction.READ_STATISTICS),
     };
   }
 

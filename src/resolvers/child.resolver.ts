@@ -181,6 +181,7 @@ export class ChildResolver {
       startDate: pathway?.startDate ?? null,
       endDate: pathway?.endDate ?? null,
       closureReason: pathway?.closureReason ?? null,
+      closureKind: pathway?.closureKind ?? null,
     };
   }
 

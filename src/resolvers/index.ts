@@ -28,6 +28,7 @@ import { ObservationMutations } from './observation.mutations';
 import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
 import { DataRequestResolver } from './data-request.resolver';
+import { StatisticsResolver } from './statistics.resolver';
 
 /** Every resolver class of the read API, for buildSchema. */
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
@@ -68,4 +69,5 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ObservationMutations,
   ReferralMutations,
   PathwayMutations,
+  StatisticsResolver,
 ];

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import { Action, ActionPathway, Child, Consent, Objective, Pathway, Review } from '../entities';
-import { AccessAction, ActionKind, ConsentPurpose, DataCategory, PathwayStatus } from '../entities/enums';
+import { AccessAction, ActionKind, ConsentPurpose, DataCategory, PathwayClosureKind, PathwayStatus } from '../entities/enums';
 import type { Context } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
 import { WriteAction } from '../permissions/policy';
@@ -102,6 +102,7 @@ export class PathwayMutations {
     const reason = () => checkText('reason', args.reason, MAX_REASON);
     return movePathway(ctx, args, PathwayStatus.CLOSED, reason, (pathway, closureReason) => {
       pathway.closureReason = closureReason;
+      pathway.closureKind = args.kind ?? PathwayClosureKind.OTHER;
       pathway.endDate = parisDate(ctx.now);
     });
   }

@@ -84,4 +84,6 @@ export class AccessPolicyType {
     description: 'The requests about one child this account may make outside its rows (access log, the DPO\'s search, export, erasure), from the policy table "Requests from families".',
   })
   requests!: DataRequestAction[];
+  @Field({ description: 'Whether the account may read the statistics (`statistics`, `/statistics/<table>.csv`): the roles of READ_STATISTICS in the policy.' })
+  canReadStatistics!: boolean;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { AttendanceConcern, InclusionStatus, PathwayStatus, ProtectionMeasure } from '../entities/enums';
+import { AttendanceConcern, InclusionStatus, PathwayClosureKind, PathwayStatus, ProtectionMeasure } from '../entities/enums';
 import { AddressType, GuardianType } from './guardian.type';
 import { ObservationType } from './observation.type';
 import { AccountType } from './account.type';
@@ -162,6 +162,9 @@ export class ChildPathwayType {
 
   @Field(() => String, { nullable: true, description: 'Why the pathway was closed.' })
   closureReason?: string;
+
+  @Field(() => PathwayClosureKind, { nullable: true, description: 'The kind of the closure, from a fixed list.' })
+  closureKind?: PathwayClosureKind;
 
   @Field(() => [ReferralType], { description: 'Referrals of the child, newest first.' })
   referrals!: ReferralType[];

@@ -15,6 +15,7 @@ import {
   LegalBasis,
   ObjectiveStatus,
   PartnerKind,
+  PathwayClosureKind,
   PathwayStatus,
   ProtectionMeasure,
   ReferralStatus,
@@ -295,5 +296,18 @@ registerEnumType(InclusionStatus, {
     ASSESSED: { description: 'Needs assessed, reception project being built.' },
     ACTIVE: { description: 'Reception project in place.' },
     CLOSED: { description: 'Follow-up closed.' },
+  },
+});
+
+registerEnumType(PathwayClosureKind, {
+  name: 'PathwayClosureKind',
+  description: 'Why a pathway was closed, from a fixed list (the free-text reason says more; statistics count the kind only).',
+  valuesConfig: {
+    OBJECTIVES_MET: { description: 'The objectives of the pathway were met.' },
+    HANDED_OVER: { description: 'Handed over to mainstream services (relais vers le droit commun).' },
+    FAMILY_MOVED: { description: 'The family moved out of the programme\'s area.' },
+    FAMILY_WITHDREW: { description: 'The family withdrew its agreement or stopped taking part.' },
+    AGE_LIMIT: { description: 'The child reached the end of the programme\'s age range.' },
+    OTHER: { description: 'Another reason (see the closure reason).' },
   },
 });

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus } from '../entities/enums';
+import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus, PathwayClosureKind } from '../entities/enums';
 import { LocalDate } from './scalars';
 import './enums';
 
@@ -33,6 +33,9 @@ export class PathwayEditArgs {
 export class ClosePathwayArgs extends PathwayEditArgs {
   @Field({ description: 'Why the pathway is closed (1 to 2000 characters).' })
   reason!: string;
+
+  @Field(() => PathwayClosureKind, { nullable: true, description: 'The kind of the closure, counted by the statistics (OTHER when not given).' })
+  kind?: PathwayClosureKind;
 }
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus, PathwayStatus } from '../entities/enums';
+import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus, PathwayClosureKind, PathwayStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { ChildType } from './child.type';
 import { AccountType } from './account.type';
@@ -90,6 +90,9 @@ export class PathwayType extends NodeInterface {
 
   @Field(() => String, { nullable: true, description: 'Why the pathway was closed.' })
   closureReason?: string;
+
+  @Field(() => PathwayClosureKind, { nullable: true, description: 'The kind of the closure, from a fixed list.' })
+  closureKind?: PathwayClosureKind;
 
   @Field(() => AccountType, { nullable: true, description: 'Pathway referent.' })
   referent?: AccountType;

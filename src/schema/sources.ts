@@ -3,6 +3,7 @@ import type { RecordOf } from '../read/records';
 import type {
   AttendanceConcern,
   InclusionStatus,
+  PathwayClosureKind,
   PathwayStatus,
   ProtectionMeasure,
   Role,
@@ -83,6 +84,7 @@ export interface PathwayBlockSource {
   startDate: string | null;
   endDate: string | null;
   closureReason: string | null;
+  closureKind: PathwayClosureKind | null;
 }
 
 /** Family.social. */

@@ -4,7 +4,7 @@ import {
   Accommodation, Account, Action, ActionKind, ActionStatus, AdaptedActivity, AttendanceConcern, Child, ChildTime,
   Consent, ConsentMethod, ConsentPurpose, ConsentScope, DataCategory, Domain, Family, FamilyMeeting, Grade, Guardian,
   GuardianRelationship, InclusionFollowUp, InclusionStatus, LegalBasis, Objective, ObjectiveStatus, Observation,
-  Partner, PartnerKind, Pathway, PathwayStatus, Programme, ProtectionMeasure, Referral, ReferralStatus, Review, Role,
+  Partner, PartnerKind, Pathway, PathwayClosureKind, PathwayStatus, Programme, ProtectionMeasure, Referral, ReferralStatus, Review, Role,
   SchoolLevel, SchoolNetwork, ServiceLink, ServiceLinkStatus, TeamMeeting, Workshop,
 } from '../entities';
 import { SeededRandom, addDays, at, dateBetween } from './random.util';
@@ -88,6 +88,15 @@ export async function seedDemo(em: EntityManager): Promise<DemoSummary> {
 
 const SEED = 0x5eed_2026;
 const SCHOOL_YEAR = Number(DEMO_TODAY.slice(0, 4)) - (Number(DEMO_TODAY.slice(5, 7)) < 9 ? 1 : 0);
+
+/** The kind of each closure reason the demo writes (what the statistics count). */
+const DEMO_CLOSURE_KINDS: Record<string, PathwayClosureKind> = {
+  'Retrait du consentement par la famille': PathwayClosureKind.FAMILY_WITHDREW,
+  'Objectifs atteints': PathwayClosureKind.OBJECTIVES_MET,
+  'Déménagement de la famille': PathwayClosureKind.FAMILY_MOVED,
+  'Relais par un dispositif de droit commun': PathwayClosureKind.HANDED_OVER,
+  "Fin de l'accompagnement à la demande de la famille": PathwayClosureKind.FAMILY_WITHDREW,
+};
 
 /** Ends of validity that do not depend on the real date (see the file comment). */
 const OPEN_ENDED_UNTIL = '2030-08-31';
@@ -790,10 +799,11 @@ class DemoBuilder {
       const consentDraft = this.consentFor(ctx, kid, ConsentPurpose.PATHWAY, startDate ?? meeting.heldOn, ref,
         withdrawnConsent ? { on: endDate!, by: ref } : undefined);
       this.addScope(consentDraft, preTeam, ALL_CHILD_CATEGORIES);
+      const closureReason = status !== PathwayStatus.CLOSED ? undefined : withdrawnConsent ? 'Retrait du consentement par la famille'
+        : r.pick(['Objectifs atteints', 'Déménagement de la famille', 'Relais par un dispositif de droit commun', 'Fin de l\'accompagnement à la demande de la famille']);
       const pathway = this.make(Pathway, 'pathway', {
-        programme, child: kid.child, referent: ref, status, startDate, endDate,
-        closureReason: status !== PathwayStatus.CLOSED ? undefined : withdrawnConsent ? 'Retrait du consentement par la famille'
-          : r.pick(['Objectifs atteints', 'Déménagement de la famille', 'Relais par un dispositif de droit commun', 'Fin de l\'accompagnement à la demande de la famille']),
+        programme, child: kid.child, referent: ref, status, startDate, endDate, closureReason,
+        closureKind: closureReason === undefined ? undefined : DEMO_CLOSURE_KINDS[closureReason],
         consent: consentDraft.consent,
       });
       kid.pathway = pathway;

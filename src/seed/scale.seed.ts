@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
   ActionKind, ActionStatus, AttendanceConcern, ChildTime, ConsentMethod, ConsentPurpose, DataCategory, Domain, Grade,
-  GuardianRelationship, InclusionStatus, LegalBasis, ObjectiveStatus, PartnerKind, PathwayStatus, ProtectionMeasure,
+  GuardianRelationship, InclusionStatus, LegalBasis, ObjectiveStatus, PartnerKind, PathwayClosureKind, PathwayStatus, ProtectionMeasure,
   ReferralStatus, Role, SchoolLevel, SchoolNetwork, ServiceLinkStatus,
 } from '../entities/enums';
 import { SeededRandom } from './random.util';
@@ -191,7 +191,7 @@ function makeTables(): Tables {
     team_meeting_attending_partners: t('team_meeting_attending_partners', 'team_meeting_id:uuid partner_id:uuid', false),
     consent: t('consent', 'id:uuid programme_id:uuid child_id:uuid given_by_id:uuid given_at:timestamptz method:consent_method recorded_by_id:uuid purpose:consent_purpose expires_on:date withdrawn_at:timestamptz withdrawn_by_id:uuid'),
     consent_scope: t('consent_scope', 'id:uuid programme_id:uuid consent_id:uuid partner_id:uuid categories:data_category[]'),
-    pathway: t('pathway', 'id:uuid programme_id:uuid child_id:uuid referent_id:uuid status:pathway_status start_date:date end_date:date closure_reason:text consent_id:uuid'),
+    pathway: t('pathway', 'id:uuid programme_id:uuid child_id:uuid referent_id:uuid status:pathway_status start_date:date end_date:date closure_reason:text closure_kind:pathway_closure_kind consent_id:uuid'),
     objective: t('objective', 'id:uuid programme_id:uuid pathway_id:uuid domain:domain text:text status:objective_status'),
     action: t('action', 'id:uuid programme_id:uuid title:text kind:action_kind domain:domain child_time:child_time provider_id:uuid start_date:date end_date:date status:action_status outcome:text'),
     action_pathway: t('action_pathway', 'action_id:uuid pathway_id:uuid', false),
@@ -274,6 +274,14 @@ const OBSERVATION_CATEGORY: Partial<Record<PartnerKind, DataCategory>> = {
 };
 
 const DOMAINS = Object.values(Domain);
+/** The closure reasons the generator writes, with their kind (what the statistics count). */
+const CLOSURES: readonly (readonly [reason: string, kind: PathwayClosureKind])[] = [
+  ['Objectifs atteints', PathwayClosureKind.OBJECTIVES_MET],
+  ['Déménagement de la famille', PathwayClosureKind.FAMILY_MOVED],
+  ['Relais par le droit commun', PathwayClosureKind.HANDED_OVER],
+];
+const closure = (index: number | undefined) =>
+  index === undefined ? { closure_reason: null, closure_kind: null } : { closure_reason: CLOSURES[index]![0], closure_kind: CLOSURES[index]![1] };
 const DOMAIN_TIME: Record<Domain, ChildTime> = {
   SCHOOL: ChildTime.SCHOOL_TIME, SOCIAL: ChildTime.FAMILY_TIME, CULTURE: ChildTime.EXTRACURRICULAR,
   EDUCATION: ChildTime.PERISCHOOL, HEALTH: ChildTime.FAMILY_TIME, SPORT: ChildTime.EXTRACURRICULAR,
@@ -465,7 +473,7 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
         T.pathway.add({
           id: pathwayId, programme_id: P, child_id: childId, referent_id: referent, status: pathwayStatus,
           start_date: start === undefined ? null : iso(start), end_date: pathwayEnd === undefined ? null : iso(pathwayEnd),
-          closure_reason: pathwayStatus === PathwayStatus.CLOSED ? r.pick(['Objectifs atteints', 'Déménagement de la famille', 'Relais par le droit commun']) : null,
+          ...closure(pathwayStatus === PathwayStatus.CLOSED ? r.int(0, 2) : undefined),
           consent_id: pathwayConsent,
         });
         const referrer = school && r.chance(0.6) ? school : r.pick(others);

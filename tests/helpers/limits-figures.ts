@@ -5,7 +5,6 @@ import {
   Lexer,
   Source,
   TokenKind,
-  getNamedType,
   getNullableType,
   isEnumType,
   isInputObjectType,
@@ -179,7 +178,6 @@ export function literalDocuments(dirs: readonly string[] = ['tests', 'bench']): 
  * 5 levels), one per root field: the largest legitimate documents the API is sent.
  */
 export function canaryDocuments(schema: GraphQLSchema): NamedDocument[] {
-  const sample = (type: GraphQLInputType): unknown => (isNonNullType(type) ? sample(type.ofType) : getNamedType(type).name === 'LocalDate' ? '2016-05-12' : 'x');
   return rootDocuments(schema, (field) => [Object.fromEntries(requiredArguments(field).map((arg) => [arg.name, sample(arg.type)]))]).map((doc) => ({
     source: `canary: ${doc.root}`,
     query: doc.query,
