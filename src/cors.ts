@@ -22,8 +22,8 @@ export const LOCAL_DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'h
 
 /** Request headers a portal may send: the token, JSON, Apollo's preflight headers, a request id. */
 export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
-/** Response headers a page may read beyond the safelisted ones (429's Retry-After). */
-export const CORS_EXPOSED_HEADERS = ['retry-after'];
+/** Response headers a page may read beyond the safelisted ones (429's Retry-After, a download's file name). */
+export const CORS_EXPOSED_HEADERS = ['retry-after', 'content-disposition'];
 /** The code of a refused preflight (the type checks it is ErrorCode's). */
 const ORIGIN_NOT_ALLOWED: `${ErrorCode.ORIGIN_NOT_ALLOWED}` = 'ORIGIN_NOT_ALLOWED';
 /** How long a browser may keep a preflight's answer (Chromium caps it at 2 hours). */
@@ -57,7 +57,7 @@ function appendVary(res: ServerResponse, value: string): void {
 }
 
 /**
- * Adds the CORS headers of a request to /graphql and answers its preflight. Returns true
+ * Adds the CORS headers of a request to a portal's route and answers its preflight. Returns true
  * when the request is answered (a preflight, or a plain OPTIONS).
  */
 export function handleCors(req: IncomingMessage, res: ServerResponse, allowed: (origin: string) => boolean): boolean {

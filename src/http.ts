@@ -166,6 +166,11 @@ async function handleGraphQL(
   res.end();
 }
 
+/** The routes a portal's page calls (CORS applies to them): the API and its two downloads. */
+function isPortalRoute(pathname: string): boolean {
+  return pathname === '/graphql' || EXPORT_ROUTE.test(pathname) || isStatisticsCsvPath(pathname);
+}
+
 export function createHttpServer(options: HttpOptions): Server {
   const server = createServer((req, res) => {
     withSecurityHeaders(res);
@@ -176,7 +181,7 @@ export function createHttpServer(options: HttpOptions): Server {
         sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
         return;
       }
-      if (url.pathname === '/graphql' && options.corsAllows && handleCors(req, res, options.corsAllows)) return;
+      if (options.corsAllows && isPortalRoute(url.pathname) && handleCors(req, res, options.corsAllows)) return;
       if (options.explorer?.handle(req, res, url)) return;
       if (url.pathname === '/graphql' && wantsPage(req, url)) {
         const message = 'No explorer here (EXPLORER=true turns it on). Send GraphQL requests with POST and content-type: application/json, or with GET and an apollo-require-preflight header';

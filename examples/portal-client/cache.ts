@@ -37,6 +37,13 @@ export const EMBEDDED_TYPES = [
   'FamilySocial',
   'NeedsAssessment',
   'ReferralEligibility',
+  'StatisticsCatalogue',
+  'StatisticsCount',
+  'StatisticsDimensionInfo',
+  'StatisticsDimensionValue',
+  'StatisticsResult',
+  'StatisticsRow',
+  'StatisticsTableInfo',
 ] as const;
 
 /** The object types implementing Node. */

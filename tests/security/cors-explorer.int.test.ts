@@ -79,12 +79,30 @@ describe('CORS', () => {
     const answered = await fetch(server.url, { method: 'POST', headers: { origin: PORTAL, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(answered.status).toBe(401);
     expect(answered.headers.get('access-control-allow-origin')).toBe(PORTAL);
-    expect(answered.headers.get('access-control-expose-headers')).toBe('retry-after');
+    expect(answered.headers.get('access-control-expose-headers')).toBe('retry-after, content-disposition');
     await answered.arrayBuffer();
     // A request a page may send without a preflight is still refused by the CSRF prevention.
     const simple = await fetch(server.url, { method: 'POST', headers: { origin: PORTAL, 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
     expect(simple.status).toBe(400);
     expect(await simple.text()).toMatch(/CSRF/);
+  });
+
+  it("applies to the downloads a page fetches too (a child's export, a statistics CSV), and to no other route", async () => {
+    const base = server.url.replace(/\/graphql$/, '');
+    for (const path of ['/children/Q2hpbGQ6MQ/export.json', '/statistics/children-followed.csv?period=2025-2026']) {
+      const allowed = await preflight(`${base}${path}`, PORTAL, 'authorization');
+      expect([path, allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([path, 204, PORTAL]);
+      const refused = await preflight(`${base}${path}`, 'https://evil.example', 'authorization');
+      expect([path, refused.status, refused.headers.get('access-control-allow-origin')]).toEqual([path, 403, null]);
+      await refused.arrayBuffer();
+      // Without a token: refused, and the page may read why (its origin is given back).
+      const answered = await fetch(`${base}${path}`, { headers: { origin: PORTAL } });
+      expect([path, answered.status, answered.headers.get('access-control-allow-origin')]).toEqual([path, 401, PORTAL]);
+      await answered.arrayBuffer();
+    }
+    const elsewhere = await fetch(`${base}/nothing-here`, { headers: { origin: PORTAL } });
+    expect([elsewhere.status, elsewhere.headers.get('access-control-allow-origin')]).toEqual([404, null]);
+    await elsewhere.arrayBuffer();
   });
 
   it('answers a plain OPTIONS (no CORS) with the methods allowed, not with 400', async () => {
