@@ -13,7 +13,7 @@ import { buildWorld, dataOf, errorOf, gid, sql, type World } from './helpers/wor
 const DAY = 86_400_000;
 const CHILD = /* GraphQL */ `query Child($id: ID!) { child(id: $id) { id lifecycle archivedAt } }`;
 const REFER = /* GraphQL */ `mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { duplicateSuspected } }`;
-const RUNS = /* GraphQL */ `query { lifetimeRuns(first: 5) { status attempt childrenArchived childrenAnonymised linksRevoked partitionsDropped error } }`;
+const RUNS = /* GraphQL */ `query { lifetimeRuns(first: 5) { asOf startedAt finishedAt status attempt childrenArchived childrenAnonymised linksRevoked partitionsDropped error } }`;
 
 function yearsAfter(at: Date, years: number, days = 0): Date {
   const shifted = new Date(at.getTime() + days * DAY);

@@ -20,8 +20,8 @@ import { withClient } from './sql';
 
 /** Tables the API's role never gets: the migrator's bookkeeping. */
 const OWNER_ONLY_TABLES = ['mikro_orm_migrations'];
-/** The append-only log: read and appended to, nothing else. */
-const APPEND_ONLY_TABLES = ['access_event'];
+/** Read and appended to, nothing else: the access log, and the statistics' frozen school years. */
+const APPEND_ONLY_TABLES = ['access_event', 'statistics_frozen'];
 /** Functions the API's role may call although PUBLIC may not. */
 const API_FUNCTIONS = ['access_event_detach_children(uuid[])'];
 /** The job runner's schema (src/jobs/runner.ts): its queue tables are the API processes' to work. */

@@ -6,6 +6,7 @@ import { parisDate } from '../util/dates';
 import { anonymiseChildren, execIn } from './erasure';
 import { maintainPartitions } from './partitions';
 import { ErasureReason } from '../entities/enums';
+import { freezeEndedSchoolYear } from '../statistics/freeze';
 
 /**
  * The daily run of the data's lifetime (access-policy.md, "Lifetime of the data"), as of
@@ -15,11 +16,12 @@ import { ErasureReason } from '../entities/enums';
  *    on them are revoked;
  * 2. children archived for `archiveYears` are anonymised as the DPO's erasure does;
  * 3. the DPO's searches older than the log retention are deleted;
- * 4. the access log's months are made ahead, and those past the retention dropped.
+ * 4. the access log's months are made ahead, and those past the retention dropped;
+ * 5. the statistics of the school year that has ended are frozen (src/statistics/freeze.ts).
  *
  * Steps 1-3 are one transaction of the API's role, step 4 one of the owner's: a failure
  * leaves each either done or untouched, and the retry (src/jobs/runner.ts) does what is
- * left. Each run is a row of `lifetime_run`, with its counts (the DPO reads them).
+ * left. Step 5 freezes one table at a time, each once: a retry freezes the rest. Each run is a row of `lifetime_run`, with its counts (the DPO reads them).
  */
 
 /**
@@ -53,6 +55,7 @@ export interface LifetimeCounts {
   partitionsCreated: number;
   partitionsDropped: number;
   eventsDropped: number;
+  statisticsFrozen: number;
 }
 
 export interface LifetimeRunOptions {
@@ -94,6 +97,7 @@ export async function runLifetime(options: LifetimeRunOptions): Promise<Lifetime
     partitionsCreated: 0,
     partitionsDropped: 0,
     eventsDropped: 0,
+    statisticsFrozen: 0,
   };
   let step = 'archive';
   try {
@@ -142,6 +146,9 @@ export async function runLifetime(options: LifetimeRunOptions): Promise<Lifetime
     counts.partitionsCreated = partitions.created;
     counts.partitionsDropped = partitions.dropped;
     counts.eventsDropped = partitions.eventsDropped;
+
+    step = 'statistics';
+    counts.statisticsFrozen = await freezeEndedSchoolYear(orm.em.fork(), now);
   } catch (error) {
     // The step and the database's error code: no statement text, no value.
     const code = (error as { code?: unknown }).code;
@@ -155,7 +162,7 @@ export async function runLifetime(options: LifetimeRunOptions): Promise<Lifetime
 async function record(orm: MikroORM, id: string, status: 'SUCCEEDED' | 'FAILED', counts: LifetimeCounts, error?: string): Promise<void> {
   await orm.em.getConnection().execute(
     `update lifetime_run set status = ?, finished_at = now(), children_archived = ?, links_revoked = ?, children_anonymised = ?,
-            events_detached = ?, searches_purged = ?, partitions_created = ?, partitions_dropped = ?, events_dropped = ?, error = ?
+            events_detached = ?, searches_purged = ?, partitions_created = ?, partitions_dropped = ?, events_dropped = ?, statistics_frozen = ?, error = ?
       where id = ?`,
     [
       status,
@@ -167,6 +174,7 @@ async function record(orm: MikroORM, id: string, status: 'SUCCEEDED' | 'FAILED',
       counts.partitionsCreated,
       counts.partitionsDropped,
       counts.eventsDropped,
+      counts.statisticsFrozen,
       error ?? null,
       id,
     ],

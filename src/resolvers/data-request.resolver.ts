@@ -163,23 +163,31 @@ export class DataRequestResolver {
       `select r.id, r.attempt, r.as_of, r.started_at, r.finished_at, r.status, r.partitions_created, r.partitions_dropped, r.error,
               (select count(*) from child c where c.programme_id = $1 and c.archived_at = r.as_of) as children_archived,
               (select count(*) from child c where c.programme_id = $1 and c.anonymised_at = r.as_of and c.archived_at is not null) as children_anonymised,
-              (select count(*) from service_link l where l.programme_id = $1 and l.revoked_at = r.as_of) as links_revoked
+              (select count(*) from service_link l where l.programme_id = $1 and l.revoked_at = r.as_of) as links_revoked,
+              (select count(*) from statistics_frozen f where f.programme_id = $1 and f.frozen_at = r.as_of) as statistics_frozen
          from lifetime_run r order by r.started_at desc, r.id limit $2`,
       [viewer.programmeId, checkFirst(first)],
     );
     return runs.map((r) => ({
       id: String(r.id),
       attempt: Number(r.attempt),
-      asOf: r.as_of as Date,
-      startedAt: r.started_at as Date,
-      finishedAt: (r.finished_at as Date | null) ?? undefined,
+      asOf: instant(r.as_of)!,
+      startedAt: instant(r.started_at)!,
+      finishedAt: instant(r.finished_at),
       status: String(r.status),
       childrenArchived: Number(r.children_archived),
       childrenAnonymised: Number(r.children_anonymised),
       linksRevoked: Number(r.links_revoked),
       partitionsCreated: Number(r.partitions_created),
       partitionsDropped: Number(r.partitions_dropped),
+      statisticsFrozen: Number(r.statistics_frozen),
       error: (r.error as string | null) ?? undefined,
     }));
   }
+}
+
+/** A timestamp column as sql() gives it (the ORM's driver leaves timestamps as text). */
+function instant(value: unknown): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  return value instanceof Date ? value : new Date(String(value));
 }

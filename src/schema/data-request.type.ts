@@ -158,6 +158,8 @@ export class LifetimeRunType {
   @Field(() => Int, { description: 'Months of the access log dropped (past the retention).' })
   partitionsDropped!: number;
 
+  @Field(() => Int, { description: "Statistics tables of the school year that had just ended, frozen for its programme (docs/statistics.md, \"Frozen school years\")." })
+  statisticsFrozen!: number;
 
   @Field({ nullable: true, description: 'For a failed run: the step and the database error code (no data).' })
   error?: string;

@@ -3,6 +3,7 @@ import { BadUserInput } from '../errors';
 import { ALL, DIMENSIONS, StatisticsDimension, dimensionsOf, type TableDef } from './catalogue';
 import type { StatisticsSource } from './connection';
 import { cubeStatement, cubesFromRows, tableDef, type CubeRow, type SchoolYearCubes } from './cube';
+import { FROZEN_ROWS_SQL } from './freeze';
 import { MonthlyDetail, aggregateKey, protectSchoolYear, type ChangeRules, type Coord, type SchoolYearProtection } from './disclosure';
 import { PeriodKind, parsePeriod, type Period } from './periods';
 
@@ -113,7 +114,9 @@ export class Statistics {
   }
 
   private async computeSchoolYear(em: EntityManager, programmeId: string, table: TableDef, schoolYear: number): Promise<ProtectedSchoolYear> {
-    const rows = await this.source.query<CubeRow>(em, cubeStatement(table), [programmeId, `${schoolYear}-09-01`]);
+    // A school year the daily run froze is read as it was then (src/statistics/freeze.ts).
+    const [frozen] = await this.source.query<{ rows: CubeRow[] }>(em, FROZEN_ROWS_SQL, [programmeId, table.name, schoolYear]);
+    const rows = frozen?.rows ?? (await this.source.query<CubeRow>(em, cubeStatement(table), [programmeId, `${schoolYear}-09-01`]));
     const { cubes, delays } = cubesFromRows(table, rows);
     const protection = protectSchoolYear(cubes[0], cubes.slice(1), {
       threshold: this.threshold,
