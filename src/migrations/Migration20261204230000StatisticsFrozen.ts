@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * changed for whom. Counts only, per cell of the whole cube; append-only for the API's role
  * (src/db/roles.ts).
  */
-export class Migration20261204350000StatisticsFrozen extends Migration {
+export class Migration20261204230000StatisticsFrozen extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "statistics_frozen" (
       "programme_id" uuid not null references "programme" ("id"),
