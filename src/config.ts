@@ -35,6 +35,12 @@ const schema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    // Degrading cleanly (README "Production deployment"): no request waits longer than this for
+    // a database connection (then 503 SERVICE_UNAVAILABLE); the readiness probe's own bound;
+    // how long a stopping process stays up, unready, before it drains (SIGTERM).
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
     JWT_SECRET: optionalString,
     JWT_ISSUER: z.string().min(1).default('pre-local'),
     JWT_AUDIENCE: z.string().min(1).default('pre-api'),
@@ -134,7 +140,21 @@ export interface Config {
    */
   databaseOwnerUrl?: string;
   embedded: { dir: string; port?: number };
-  db: { poolMax: number; statementTimeoutMs: number; logSql: boolean };
+  db: {
+    poolMax: number;
+    statementTimeoutMs: number;
+    logSql: boolean;
+    /** The longest a request waits for a connection (pool or connect) before it is answered 503. */
+    acquireTimeoutMs: number;
+  };
+  /** /health/ready: the bound of its database check (on a connection of its own). */
+  health: { timeoutMs: number };
+  /**
+   * On SIGTERM, how long the process answers /health/ready 503 (still serving) before it
+   * stops taking connections: the load balancer's time to see it (default 5 s in
+   * production, 0 elsewhere).
+   */
+  shutdownDelayMs: number;
   /**
    * How the access events of a read are committed: `asynchronous` (default) does not wait
    * for the disk (a crash of the database server may lose the last fraction of a second
@@ -230,7 +250,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     databaseOwnerUrl: env.DATABASE_OWNER_URL,
     embedded: { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
-    db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true' },
+    db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true', acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS },
+    health: { timeoutMs: env.HEALTH_TIMEOUT_MS },
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS ?? (isProduction ? 5_000 : 0),
     sqlCount: env.SQL_COUNT === 'true',
     accessLogSynchronousCommit: env.ACCESS_LOG_COMMIT === 'synchronous',
     benchPermissionsOff: env.BENCH_PERMISSIONS_OFF === 'true',

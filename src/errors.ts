@@ -22,6 +22,8 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** A CORS preflight from an origin outside CORS_ORIGINS (HTTP 403; src/cors.ts). */
   ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
+  /** The database cannot be reached (src/db/unavailable.ts): HTTP 503 with Retry-After. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** No token, a bad token, an expired token, or a token whose subject has no active account. */
@@ -87,6 +89,26 @@ export class Timeout extends GraphQLError {
   constructor(deadlineMs: number) {
     super(`The request was stopped at its deadline of ${deadlineMs} ms; retry it later or ask for less`, {
       extensions: { code: ErrorCode.TIMEOUT, deadlineMs, http: { status: 503 } },
+    });
+  }
+}
+
+/** Seconds a client (or a load balancer) is told to wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot be reached (refused, reset, shut down, no connection within
+ * DB_ACQUIRE_TIMEOUT_MS): nothing was done, HTTP 503, to retry after `retryAfter` seconds.
+ */
+export class ServiceUnavailable extends GraphQLError {
+  readonly retryAfter = UNAVAILABLE_RETRY_AFTER_SECONDS;
+  constructor() {
+    super(`The database cannot be reached: retry in ${UNAVAILABLE_RETRY_AFTER_SECONDS} s`, {
+      extensions: {
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+        http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) },
+      },
     });
   }
 }

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Context } from './context';
 import { withSqlCounter } from './db/sql-counter';
-import { ErrorCode } from './errors';
+import { ErrorCode, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
+import { isDatabaseUnreachable, trackUnreachable } from './db/unavailable';
 import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
 import { isStatisticsCsvPath } from './statistics/csv';
@@ -86,6 +87,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** 503 SERVICE_UNAVAILABLE with Retry-After: the database cannot be reached (src/db/unavailable.ts). */
+export function sendUnavailable(res: ServerResponse): void {
+  res.setHeader('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  const message = `The database cannot be reached: retry in ${UNAVAILABLE_RETRY_AFTER_SECONDS} s`;
+  sendJson(res, 503, { errors: [{ message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS } }] });
+}
+
 /**
  * 413 with a GraphQL error. The rest of the body is read and thrown away (the connection
  * stays usable once it is over): closing the connection while the client is still sending
@@ -150,14 +158,17 @@ async function handleGraphQL(
     }
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
-  const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest,
-    context: () => options.context(req, httpGraphQLRequest),
-  });
+  const { result: response, unreachable } = await trackUnreachable(() =>
+    options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => options.context(req, httpGraphQLRequest),
+    }),
+  );
   const outHeaders: Record<string, string> = {};
   for (const [key, value] of response.headers) outHeaders[key] = value;
   if (counter) outHeaders['x-sql-statements'] = String(counter.statements);
-  res.writeHead(response.status ?? 200, outHeaders);
+  if (unreachable) outHeaders['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+  res.writeHead(unreachable ? 503 : (response.status ?? 200), outHeaders);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;
@@ -196,6 +207,7 @@ export function createHttpServer(options: HttpOptions): Server {
       const exported = EXPORT_ROUTE.exec(url.pathname);
       if (exported && options.exportChild && req.method === 'GET') {
         const { status, body } = await options.exportChild(req, exported[1]!);
+        if (status === 503) res.setHeader('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
         if (status === 200) res.setHeader('content-disposition', `attachment; filename="child-${exported[1]}-export.json"`);
         sendJson(res, status, body);
         return;
@@ -207,6 +219,10 @@ export function createHttpServer(options: HttpOptions): Server {
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health' });
     };
     route().catch((error: unknown) => {
+      if (isDatabaseUnreachable(error) && !res.headersSent) {
+        sendUnavailable(res);
+        return;
+      }
       options.log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();

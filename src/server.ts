@@ -10,7 +10,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
 import type { Context } from './context';
 import { restrictToProgramme } from './db/database';
-import { ErrorCode, Unauthenticated } from './errors';
+import { ErrorCode, ServiceUnavailable, Unauthenticated } from './errors';
+import { isDatabaseUnreachable, markUnreachable } from './db/unavailable';
 import { TokenVerifier, bearerToken } from './auth/tokens';
 import { RateLimits } from './auth/rate-limits';
 import { clientAddress } from './auth/client-address';
@@ -69,6 +70,12 @@ function formatErrorWith(log: (line: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
+    if (code === ErrorCode.SERVICE_UNAVAILABLE || (code === ErrorCode.INTERNAL_SERVER_ERROR && isDatabaseUnreachable(error))) {
+      // Answered 503 with Retry-After by the HTTP layer (src/db/unavailable.ts).
+      markUnreachable();
+      const unavailable = new ServiceUnavailable();
+      return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: unavailable.retryAfter } };
+    }
     // Ours (named errors), and Apollo's and graphql-js's request errors (parse, validation).
     if (original instanceof GraphQLError && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     log(`internal error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
@@ -104,7 +111,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     bindDeadline(em, deadline);
     const at = now();
     // The account's point is spent while its session is read: one statement more, no round trip more.
-    const [session, limited] = await Promise.all([openSession(em, subject, at), rateLimits.consumeAccount(subject)]);
+    const [session, limited] = await Promise.all([openSession(em, subject, at), rateLimits.consumeAccount(subject)]).catch((error: unknown) => {
+      throw isDatabaseUnreachable(error) ? new ServiceUnavailable() : error;
+    });
     if (!session) throw await refused(new Unauthenticated('No active account for this token'));
     if (limited) throw limited;
     const { viewer, access } = session;
@@ -177,7 +186,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       const { data, errors } = response.body.singleResult;
       if (errors?.length || !data?.childExport) {
         const code = errors?.[0]?.extensions?.code;
-        return { status: code === ErrorCode.NOT_FOUND ? 404 : code === ErrorCode.BAD_USER_INPUT ? 400 : 500, body: { errors } };
+        const status = code === ErrorCode.NOT_FOUND ? 404 : code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 500;
+        return { status, body: { errors } };
       }
       return { status: 200, body: data.childExport.document };
     },

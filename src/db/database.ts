@@ -55,9 +55,14 @@ export async function connect(
       pool: {
         min: 0,
         max: config.db.poolMax,
+        acquireTimeoutMillis: config.db.acquireTimeoutMs,
+        createTimeoutMillis: config.db.acquireTimeoutMs,
       },
       driverOptions: {
-        connection: { statement_timeout: config.db.statementTimeoutMs, application_name: 'pre-api' },
+        // No request waits on the pool, or on a connect to a database that does not answer,
+        // beyond DB_ACQUIRE_TIMEOUT_MS: it is then answered 503 (src/db/unavailable.ts).
+        acquireConnectionTimeout: config.db.acquireTimeoutMs,
+        connection: { statement_timeout: config.db.statementTimeoutMs, application_name: 'pre-api', connectionTimeoutMillis: config.db.acquireTimeoutMs },
       },
       debug: config.db.logSql,
       logger: log,

@@ -6,7 +6,8 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
 import { viewerOf } from '../context';
 import { sql } from '../db/sql';
-import { BadUserInput, ErrorCode, Forbidden } from '../errors';
+import { BadUserInput, ErrorCode, Forbidden, ServiceUnavailable } from '../errors';
+import { isDatabaseUnreachable } from '../db/unavailable';
 import { ReadAction, mayRead } from '../permissions/policy';
 import { StatisticsTableName, type TableDef } from './catalogue';
 import type { StatisticsAnswer } from './statistics';
@@ -110,6 +111,10 @@ export async function serveStatisticsCsv(res: ServerResponse, url: URL, options:
   } catch (error) {
     if (error instanceof GraphQLError) {
       sendError(res, error);
+      return;
+    }
+    if (isDatabaseUnreachable(error)) {
+      sendError(res, new ServiceUnavailable());
       return;
     }
     options.log(`statistics CSV failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
