@@ -8,6 +8,7 @@ import { isDatabaseUnreachable, trackUnreachable } from './db/unavailable';
 import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
 import { isStatisticsCsvPath } from './statistics/csv';
+import type { Health } from './health';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -46,7 +47,8 @@ export interface HttpOptions {
   apollo: ApolloServer<Context>;
   /** The request's context; `request` is what Apollo is given (the request limits read it first). */
   context: (req: IncomingMessage, request: HTTPGraphQLRequest) => Promise<Context>;
-  health: () => Promise<boolean>;
+  /** /health/live, /health/ready (and /health), and whether the process drains (src/health.ts). */
+  health: Health;
   log: (line: string) => void;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
   countSql?: boolean;
@@ -59,6 +61,9 @@ export interface HttpOptions {
   /** GET /statistics/<table>.csv (src/statistics/csv.ts). */
   statisticsCsv?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
+
+/** /health is /health/ready's alias (the probe of earlier versions). */
+const HEALTH_ROUTES = new Set(['/health', '/health/live', '/health/ready']);
 
 /** The download of a child's file (RGPD article 15): its ID is opaque, never a name. */
 const EXPORT_ROUTE = /^\/children\/([A-Za-z0-9_=-]{1,200})\/export\.json$/;
@@ -185,11 +190,18 @@ function isPortalRoute(pathname: string): boolean {
 export function createHttpServer(options: HttpOptions): Server {
   const server = createServer((req, res) => {
     withSecurityHeaders(res);
+    // Stopping (SIGTERM): each kept-alive connection is closed after its next answer, by us
+    // and announced, rather than reset under a request the client is sending.
+    if (options.health.isDraining) res.setHeader('connection', 'close');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
-      if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const up = await options.health();
-        sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
+      if (HEALTH_ROUTES.has(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+        if (url.pathname === '/health/live') {
+          sendJson(res, 200, options.health.live());
+          return;
+        }
+        const { ready, body } = await options.health.ready();
+        sendJson(res, ready ? 200 : 503, body);
         return;
       }
       if (options.corsAllows && isPortalRoute(url.pathname) && handleCors(req, res, options.corsAllows)) return;
@@ -216,7 +228,7 @@ export function createHttpServer(options: HttpOptions): Server {
         await options.statisticsCsv(req, res, url);
         return;
       }
-      sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health' });
+      sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health/live and /health/ready' });
     };
     route().catch((error: unknown) => {
       if (isDatabaseUnreachable(error) && !res.headersSent) {

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     // The daily lifetime run and its retries (src/jobs/runner.ts), on the API's clock.
     if (config.jobsInApi) jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: app.now, log });
     log(`PRE API ready at ${url} (${db.embedded ? `embedded PostgreSQL on port ${db.embedded.port}` : 'DATABASE_URL'}, started in ${Date.now() - started} ms)`);
-    log('health: ' + url.replace(/\/graphql$/, '/health'));
+    log(`health: ${url.replace(/\/graphql$/, '/health/live')} and ${url.replace(/\/graphql$/, '/health/ready')}`);
     if (!config.isProduction) {
       log('get a token: npm run -s token -- coordinator@demo.example');
       log(`then: curl -s ${url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { displayName role } }"}'`);

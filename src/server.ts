@@ -22,6 +22,7 @@ import { storableTextPlugin } from './workflows/storable-text.plugin';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
+import { Health } from './health';
 import { originAllowList } from './cors';
 import { createExplorer } from './explorer/explorer';
 import { enableSqlCounting } from './db/sql-counter';
@@ -54,6 +55,11 @@ export interface App {
    */
   contextFor(authorization?: string, requestId?: string, address?: string): Promise<Context>;
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * The first step of stopping: /health/ready answers 503 and every answer carries
+   * `Connection: close`, while requests are still served (the load balancer's time to notice).
+   */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -145,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true,
   });
   await apollo.start();
+  const health = new Health({ url: orm.config.getClientUrl(), readUrl: config.statistics.readUrl, timeoutMs: config.health.timeoutMs });
   const rateLimits = new RateLimits({ url: orm.config.getClientUrl(), budgets: config.rateLimits, log });
 
   const requestIdOf = (req: IncomingMessage) => {
@@ -158,14 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       limits.check(request);
       return contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
     },
-    health: async () => {
-      try {
-        await orm.em.getConnection().execute('select 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    health,
     log,
     countSql: config.sqlCount,
     // The download of a child's file: the childExport query, with the request's credentials.
@@ -213,12 +213,16 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       });
     },
+    drain() {
+      health.drain();
+    },
     /**
-     * Stops taking connections, lets the requests in flight finish (closing each kept-alive
+     * Drains (if not yet), stops taking connections, lets the requests in flight finish (closing each kept-alive
      * connection once it is idle, for at most DRAIN_MS), then stops Apollo: a restart does
      * not fail the requests it finds running.
      */
     async stop() {
+      health.drain();
       if (http.listening) {
         const closed = new Promise<void>((resolve) => http.close(() => resolve()));
         const deadline = Date.now() + DRAIN_MS;
@@ -233,6 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await apollo.stop();
       await rateLimits.stop();
       await statisticsSource.close();
+      await health.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createApp } from '../src/server';
+import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy';
 import { openTestOrm, startTestServer, testConfig, testDatabase, dropTestDatabase, type TestServer } from './helpers/test-server';
 
 describe('GET /health', () => {
@@ -21,21 +22,83 @@ describe('GET /health', () => {
     expect(response.status).toBe(404);
   });
 
-  it('answers 503 when the database is down', async () => {
-    const url = await testDatabase(`health_${process.pid}`);
-    const orm = await openTestOrm(url);
-    const app = await createApp({ config: testConfig(url), orm, log: () => undefined });
-    const base = (await app.listen(0)).replace(/\/graphql$/, '');
+  it('answers /health/live from the process, /health/ready with the database', async () => {
+    const base = server.url.replace(/\/graphql$/, '');
+    const live = await fetch(`${base}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+});
+
+describe('health while the database is unreachable, and while draining', () => {
+  const TIMEOUT_MS = 300;
+  let proxy: TcpProxy;
+  let server: TestServer;
+  let base: string;
+  beforeAll(async () => {
+    const direct = await testDatabase(`health_${process.pid}`);
+    const target = new URL(direct);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    server = await startTestServer({ databaseUrl: proxy.through(direct), env: { HEALTH_TIMEOUT_MS: String(TIMEOUT_MS) } });
+    base = server.url.replace(/\/graphql$/, '');
+  });
+  afterAll(async () => {
+    await proxy?.restore();
+    await server?.close();
+    await proxy?.close();
+  });
+
+  it('answers ready 503 at once when the database refuses, live 200', async () => {
+    await proxy.refuse();
     try {
-      expect((await fetch(`${base}/health`)).status).toBe(200);
-      await orm.close(true);
-      const response = await fetch(`${base}/health`);
-      expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: 'unavailable', database: 'down' });
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', database: 'down' });
+      const alias = await fetch(`${base}/health`);
+      expect(alias.status).toBe(503);
+      expect((await fetch(`${base}/health/live`)).status).toBe(200);
     } finally {
-      await app.stop();
-      await dropTestDatabase(url);
+      await proxy.restore();
     }
+  });
+
+  it('answers ready 503 within HEALTH_TIMEOUT_MS when the database hangs', async () => {
+    await proxy.blackhole();
+    try {
+      const started = Date.now();
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 700);
+    } finally {
+      await proxy.restore();
+    }
+  });
+
+  it('does not wait in the queries pool: ready answers while every pooled connection is held', async () => {
+    const knex = server.apiOrm.em.getConnection().getKnex();
+    const held = Array.from({ length: server.config.db.poolMax }, () => knex.raw('select pg_sleep(1.5)'));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_MS);
+    } finally {
+      await Promise.all(held);
+    }
+  });
+
+  it('answers ready 503 draining once the app drains, still serving, with Connection: close', async () => {
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    server.app.drain();
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'draining', database: 'up' });
+    expect(ready.headers.get('connection')).toBe('close');
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
   });
 });
 
