@@ -1,5 +1,5 @@
 import { createApp } from '../src/server';
-import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy';
+import { startServerBehindProxy, type TcpProxy } from './helpers/tcp-proxy';
 import { openTestOrm, startTestServer, testConfig, testDatabase, dropTestDatabase, type TestServer } from './helpers/test-server';
 
 describe('GET /health', () => {
@@ -35,20 +35,16 @@ describe('GET /health', () => {
 
 describe('health while the database is unreachable, and while draining', () => {
   const TIMEOUT_MS = 300;
+  let behind: Awaited<ReturnType<typeof startServerBehindProxy>>;
   let proxy: TcpProxy;
   let server: TestServer;
   let base: string;
   beforeAll(async () => {
-    const direct = await testDatabase(`health_${process.pid}`);
-    const target = new URL(direct);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    server = await startTestServer({ databaseUrl: proxy.through(direct), env: { HEALTH_TIMEOUT_MS: String(TIMEOUT_MS) } });
-    base = server.url.replace(/\/graphql$/, '');
+    behind = await startServerBehindProxy('health', { HEALTH_TIMEOUT_MS: String(TIMEOUT_MS) });
+    ({ proxy, server, base } = behind);
   });
   afterAll(async () => {
-    await proxy?.restore();
-    await server?.close();
-    await proxy?.close();
+    await behind?.close();
   });
 
   it('answers ready 503 at once when the database refuses, live 200', async () => {

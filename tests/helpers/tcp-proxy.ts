@@ -1,4 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { startTestServer, testDatabase, type TestServer } from './test-server';
 
 /**
  * A TCP proxy to a PostgreSQL server, which a test turns off to make the database
@@ -75,6 +76,24 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       const closed = stopListening();
       cutAll();
       await closed;
+    },
+  };
+}
+
+/** The real server on a database of its own (named after `suffix`), reached through a TcpProxy the test can shut. */
+export async function startServerBehindProxy(suffix: string, env: NodeJS.ProcessEnv = {}): Promise<{ proxy: TcpProxy; server: TestServer; base: string; close(): Promise<void> }> {
+  const direct = await testDatabase(`${suffix}_${process.pid}`);
+  const target = new URL(direct);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const server = await startTestServer({ databaseUrl: proxy.through(direct), env });
+  return {
+    proxy,
+    server,
+    base: server.url.replace(/\/graphql$/, ''),
+    async close() {
+      await proxy.restore();
+      await server.close();
+      await proxy.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import * as factories from '../factories';
 import { Role } from '../../src/entities';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
-import { startTestServer, testDatabase, type TestServer } from '../helpers/test-server';
+import { startServerBehindProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import type { TestServer } from '../helpers/test-server';
 
 /**
  * The database becomes unreachable under a running API (a TCP proxy between them is shut,
@@ -13,27 +13,23 @@ const ACQUIRE_MS = 500;
 const VIEWER = '{ viewer { role } }';
 
 describe('database unreachable', () => {
+  let behind: Awaited<ReturnType<typeof startServerBehindProxy>>;
   let proxy: TcpProxy;
   let server: TestServer;
   let token: string;
   let base: string;
 
   beforeAll(async () => {
-    const direct = await testDatabase(`unreachable_${process.pid}`);
-    const target = new URL(direct);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    server = await startTestServer({ databaseUrl: proxy.through(direct), env: { DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS) } });
+    behind = await startServerBehindProxy('unreachable', { DB_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_MS) });
+    ({ proxy, server, base } = behind);
     const em = server.orm.em.fork();
     const prog = factories.programme(em);
     const analyst = factories.account(em, prog, Role.ANALYST);
     await em.flush();
     token = await server.token(analyst.subject);
-    base = server.url.replace(/\/graphql$/, '');
   });
   afterAll(async () => {
-    await proxy?.restore();
-    await server?.close();
-    await proxy?.close();
+    await behind?.close();
   });
 
   const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
