@@ -75,9 +75,18 @@ export class Health {
     if (options.readUrl) this.replica = new Probe(options.readUrl, options.timeoutMs, 'replica');
   }
 
+  private readonly drainListeners: (() => void)[] = [];
+
   /** From now on, readiness answers 503 `draining` (the process is stopping). */
   drain(): void {
+    if (this.draining) return;
     this.draining = true;
+    for (const listener of this.drainListeners) listener();
+  }
+
+  /** Called once, when the process starts draining. */
+  onDrain(listener: () => void): void {
+    this.drainListeners.push(listener);
   }
 
   get isDraining(): boolean {

@@ -188,11 +188,20 @@ function isPortalRoute(pathname: string): boolean {
 }
 
 export function createHttpServer(options: HttpOptions): Server {
+  // Stopping (SIGTERM): each kept-alive connection is closed after its next answer, by us
+  // and announced (`Connection: close`), rather than reset under a request the client is
+  // sending; the answers not yet begun when the drain starts are told too.
+  const unanswered = new Set<ServerResponse>();
+  options.health.onDrain(() => {
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
+  });
   const server = createServer((req, res) => {
     withSecurityHeaders(res);
-    // Stopping (SIGTERM): each kept-alive connection is closed after its next answer, by us
-    // and announced, rather than reset under a request the client is sending.
     if (options.health.isDraining) res.setHeader('connection', 'close');
+    else {
+      unanswered.add(res);
+      res.once('close', () => unanswered.delete(res));
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
       if (HEALTH_ROUTES.has(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -22,11 +22,15 @@ async function main(): Promise<void> {
   let app: App | undefined;
   let jobs: JobRunner | undefined;
   let stopping = false;
-  const stop = async (reason: string, code: number) => {
+  const stop = async (reason: string, code: number, delayMs = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${reason}: stopping the API, then the database`);
     try {
+      // Unready first (the load balancer stops sending), still serving for SHUTDOWN_DELAY_MS,
+      // each kept-alive connection closed after its next answer; then the drain.
+      app?.drain();
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       await jobs?.stop();
       await app?.stop();
       await db.close();
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
     }
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => void stop(`${signal} received`, 0));
+    process.on(signal, () => void stop(`${signal} received`, 0, config.shutdownDelayMs));
   }
   // A fatal error still stops the database (an abort such as "heap limit" or a SIGKILL cannot:
   // the next start takes that leftover server back). Bounded: the process may be in a bad state.

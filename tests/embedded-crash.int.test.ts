@@ -1,11 +1,10 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { signLocalToken } from '../src/auth/tokens';
 import { runningEmbedded } from '../src/db/embedded';
+import { ensureBuilt, exitWithin, freePort, killSpawnedApis, spawnApi, statusOf, waitForHealth, type ApiProcess } from './helpers/api-process';
 
 /**
  * `npm start` killed without running any handler (SIGKILL, or V8's "heap limit" abort)
@@ -13,36 +12,8 @@ import { runningEmbedded } from '../src/db/embedded';
  * back. The API runs compiled, with the flags of the start script, as a separate process.
  */
 
-const ROOT = path.resolve(__dirname, '..');
-const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
 const START_TIMEOUT_MS = 45_000;
-
-const apis = new Set<ChildProcess>();
 const folders: string[] = [];
-
-function newestMtime(entry: string): number {
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
-}
-
-/** Builds once when dist is missing or older than the sources (what `npm start` would run). */
-function ensureBuilt(): void {
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => newestMtime(path.join(ROOT, f))));
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= sources) return;
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function freshDataDir(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'pre-crash-'));
@@ -51,73 +22,11 @@ function freshDataDir(): string {
   return path.join(root, 'postgres');
 }
 
-interface Api {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
+function startApi(dataDir: string, port: number, pgPort: number, env: NodeJS.ProcessEnv = {}): ApiProcess {
+  return spawnApi(port, { EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ...env });
 }
 
-function startApi(dataDir: string, port: number, pgPort: number, env: NodeJS.ProcessEnv = {}): Api {
-  const child = spawn(process.execPath, ['--max-old-space-size=512', MAIN], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      EMBEDDED_PG_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(pgPort),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  apis.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      apis.delete(child);
-      resolve(code);
-    });
-  });
-  return { child, port, output: () => output, exited };
-}
-
-async function health(port: number): Promise<number | undefined> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) });
-    return response.status;
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitForHealth(api: Api, timeoutMs = START_TIMEOUT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (api.child.exitCode !== null || api.child.signalCode !== null) {
-      throw new Error(`the API exited before it was healthy:\n${api.output()}`);
-    }
-    if ((await health(api.port)) === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the API was not healthy within ${timeoutMs} ms:\n${api.output()}`);
-}
-
-async function exitWithin(api: Api, timeoutMs: number): Promise<number | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the API did not exit within ${timeoutMs} ms:\n${api.output()}`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([api.exited, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const health = (port: number) => statusOf(`http://127.0.0.1:${port}/health`);
 
 /** Running (not zombie) PostgreSQL servers whose command line names this data folder. */
 function postgresOf(dataDir: string): number[] {
@@ -151,10 +60,10 @@ async function coordinatorToken(): Promise<string> {
   return signLocalToken(auth, 'demo|coordinator@demo.example', { email: 'coordinator@demo.example' });
 }
 
-beforeAll(() => ensureBuilt(), 120_000);
+beforeAll(() => ensureBuilt(), 150_000);
 
 afterAll(async () => {
-  for (const child of apis) child.kill('SIGKILL');
+  killSpawnedApis();
   for (const root of folders) {
     const dataDir = path.join(root, 'postgres');
     for (const pid of postgresOf(dataDir)) {

@@ -69,6 +69,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       if (!server.listening) await listen(port);
     },
     async restore() {
+      // The connections accepted while hanging are cut: their clients retry on a forwarded one.
+      if (mode === 'blackhole') cutAll();
       mode = 'forward';
       if (!server.listening) await listen(port);
     },
