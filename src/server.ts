@@ -101,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const verifier = new TokenVerifier(config.auth);
   if (config.sqlCount) enableSqlCounting();
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
-  const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, log });
+  const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, acquireTimeoutMs: config.db.acquireTimeoutMs, log });
   const statistics = new Statistics(statisticsSource, config.statistics.threshold);
 
   async function contextFor(authorization?: string, requestId: string = randomUUID(), address?: string): Promise<Context> {

@@ -2,22 +2,25 @@ import { Pool, type QueryResultRow } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../db/sql';
 import { deadlineOf } from '../limits/deadline';
+import { isDatabaseUnreachable } from '../db/unavailable';
 
 /**
  * Where the statistics are read: the one place that sends their statements. With
  * DATABASE_READ_URL (a PostgreSQL streaming replica), on a small pool of its own there, so
  * that the BI tools' reads never load the primary; without it, or while the replica cannot
- * be reached, on the primary (the ORM's pool, through sql()). A replica that failed to
- * connect is tried again after RETRY_MS.
+ * be reached (src/db/unavailable.ts says what that looks like), on the primary (the ORM's
+ * pool, through sql()): the statistics are over ended periods, which a replica's lag does
+ * not change. A replica that failed is tried again after RETRY_MS; a connect to it waits
+ * at most DB_ACQUIRE_TIMEOUT_MS.
  */
 
-const RETRY_MS = 30_000;
-/** Connection errors: the replica is down or unreachable (anything else is the statement's fault). */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
+const RETRY_MS = 10_000;
 
 export interface StatisticsSourceOptions {
   readUrl?: string;
   statementTimeoutMs: number;
+  /** DB_ACQUIRE_TIMEOUT_MS: the longest a statement waits for a replica connection (default 2 s). */
+  acquireTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -30,7 +33,7 @@ export class StatisticsSource {
       this.replica = new Pool({
         connectionString: options.readUrl,
         max: 4,
-        connectionTimeoutMillis: 2_000,
+        connectionTimeoutMillis: options.acquireTimeoutMs ?? 2_000,
         statement_timeout: options.statementTimeoutMs,
         application_name: 'pre-api-statistics',
       });
@@ -52,11 +55,10 @@ export class StatisticsSource {
         const running = this.replica.query<T>(text, params as unknown[]);
         return (deadline ? await deadline.race(running) : await running).rows;
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        const message = error instanceof Error ? error.message : '';
-        if (!(code && UNREACHABLE.has(code)) && !/timeout exceeded when trying to connect|Connection terminated/.test(message)) throw error;
+        if (!isDatabaseUnreachable(error)) throw error;
         this.downUntil = Date.now() + RETRY_MS;
-        this.options.log?.(`statistics: the read replica cannot be reached (${code ?? message}); reading the primary for ${RETRY_MS / 1000} s`);
+        const code = (error as { code?: string }).code;
+        this.options.log?.(`statistics: the read replica cannot be reached (${code ?? 'connection failed'}); reading the primary for ${RETRY_MS / 1000} s`);
       }
     }
     return sql<T>(em, text, params);
