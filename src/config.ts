@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidOriginEntry, LOCAL_DEV_ORIGINS } from './cors';
+import { LOG_LEVELS, type LogLevel } from './log';
 
 /**
  * Configuration, read from the environment once at start-up and validated. A wrong
@@ -50,6 +51,7 @@ const schema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('asynchronous'),
     SQL_COUNT: z.enum(['true', 'false']).default('false'),
     BENCH_RUN: z.enum(['1']).optional(),
@@ -135,6 +137,8 @@ export interface Config {
   databaseOwnerUrl?: string;
   embedded: { dir: string; port?: number };
   db: { poolMax: number; statementTimeoutMs: number; logSql: boolean };
+  /** Level of the JSON log lines (src/log.ts): `info` gives one line per request. */
+  logLevel: LogLevel;
   /**
    * How the access events of a read are committed: `asynchronous` (default) does not wait
    * for the disk (a crash of the database server may lose the last fraction of a second
@@ -231,6 +235,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseOwnerUrl: env.DATABASE_OWNER_URL,
     embedded: { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT },
     db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true' },
+    logLevel: env.LOG_LEVEL,
     sqlCount: env.SQL_COUNT === 'true',
     accessLogSynchronousCommit: env.ACCESS_LOG_COMMIT === 'synchronous',
     benchPermissionsOff: env.BENCH_PERMISSIONS_OFF === 'true',

@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Context } from './context';
-import { withSqlCounter } from './db/sql-counter';
+import { currentCounter } from './db/sql-counter';
 import { ErrorCode } from './errors';
 import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
 import { isStatisticsCsvPath } from './statistics/csv';
+import { errorFields, type Logger } from './log';
+import { trackRequest, type FinishedRequest } from './request-log';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -46,7 +48,9 @@ export interface HttpOptions {
   /** The request's context; `request` is what Apollo is given (the request limits read it first). */
   context: (req: IncomingMessage, request: HTTPGraphQLRequest) => Promise<Context>;
   health: () => Promise<boolean>;
-  log: (line: string) => void;
+  logger: Logger;
+  /** Told of every request once answered (the metrics). */
+  onRequestFinished?: (request: FinishedRequest) => void;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
   countSql?: boolean;
   /** GET /children/<id>/export.json: a child's file as a download (src/server.ts runs childExport). */
@@ -189,8 +193,7 @@ export function createHttpServer(options: HttpOptions): Server {
         return;
       }
       if (url.pathname === '/graphql') {
-        if (options.countSql) await withSqlCounter((counter) => handleGraphQL(options, req, res, url.search, counter));
-        else await handleGraphQL(options, req, res, url.search);
+        await handleGraphQL(options, req, res, url.search, options.countSql ? currentCounter() : undefined);
         return;
       }
       const exported = EXPORT_ROUTE.exec(url.pathname);
@@ -206,8 +209,9 @@ export function createHttpServer(options: HttpOptions): Server {
       }
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health' });
     };
-    route().catch((error: unknown) => {
-      options.log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+    const tracked = trackRequest(req, res, { logger: options.logger, onFinish: options.onRequestFinished }, route);
+    tracked.catch((error: unknown) => {
+      options.logger.error({ requestId: res.getHeader('x-request-id'), err: errorFields(error) }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -29,6 +29,8 @@ import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
 import { Statistics } from './statistics/statistics';
 import { StatisticsSource } from './statistics/connection';
 import { serveStatisticsCsv } from './statistics/csv';
+import { createLogger, errorFields, lineLogger, type Logger } from './log';
+import { currentRequest, requestIdFor, requestLogPlugin } from './request-log';
 
 /** How long stop() waits for the requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -38,7 +40,8 @@ export interface AppOptions {
   orm: MikroORM;
   /** The clock; tests inject one to move time (link expiry). */
   now?: () => Date;
-  log?: (line: string) => void;
+  /** The logger (src/log.ts); by default one at LOG_LEVEL on standard output. */
+  logger?: Logger;
 }
 
 export interface App {
@@ -63,15 +66,17 @@ export async function buildSchemaWithPermissions(): Promise<GraphQLSchema> {
 
 /**
  * Errors reach clients as GraphQLErrors with a code; anything else (a bug, a database
- * error) is masked as INTERNAL_SERVER_ERROR and logged with the request id.
+ * error) is masked as INTERNAL_SERVER_ERROR and logged with the request id, by the fields
+ * src/log.ts lets through (a database error's statement without its values, never its
+ * stack or parameters: they carry the children's data).
  */
-function formatErrorWith(log: (line: string) => void) {
+function formatErrorWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
     // Ours (named errors), and Apollo's and graphql-js's request errors (parse, validation).
     if (original instanceof GraphQLError && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    log(`internal error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    logger.error({ requestId: currentRequest()?.id, path: formatted.path?.join('.') ?? '(request)', err: errorFields(original) }, 'internal error');
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -83,10 +88,12 @@ function formatErrorWith(log: (line: string) => void) {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, orm } = options;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const log = lineLogger(logger);
   const now = options.now ?? (() => new Date());
   const verifier = new TokenVerifier(config.auth);
-  if (config.sqlCount) enableSqlCounting();
+  // Every request's line gives its number of SQL statements (the x-sql-statements header only with SQL_COUNT).
+  enableSqlCounting();
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
   const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, log });
   const statistics = new Statistics(statisticsSource, config.statistics.threshold);
@@ -114,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
   // cache-control plugin wraps every field's resolver to read them.
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
   plugins.push(storableTextPlugin());
   // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
@@ -131,23 +138,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     // We stop Apollo, the ORM and the embedded database ourselves, in that order.
     stopOnTerminationSignals: false,
-    formatError: formatErrorWith(log),
+    formatError: formatErrorWith(logger),
     // Introspection is for authenticated accounts (BI tools): anonymous requests never get past the context.
     introspection: true,
   });
   await apollo.start();
   const rateLimits = new RateLimits({ url: orm.config.getClientUrl(), budgets: config.rateLimits, log });
 
-  const requestIdOf = (req: IncomingMessage) => {
-    const given = req.headers['x-request-id'];
-    return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-  };
-
   const http = createHttpServer({
     apollo,
     context: async (req, request) => {
       limits.check(request);
-      return contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
+      return contextFor(req.headers.authorization, requestIdFor(req), clientAddress(req, config.trustProxyHops));
     },
     health: async () => {
       try {
@@ -157,13 +159,13 @@ export async function createApp(options: AppOptions): Promise<App> {
         return false;
       }
     },
-    log,
+    logger,
     countSql: config.sqlCount,
     // The download of a child's file: the childExport query, with the request's credentials.
     exportChild: async (req, childId) => {
       let contextValue: Context;
       try {
-        contextValue = await contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
+        contextValue = await contextFor(req.headers.authorization, requestIdFor(req), clientAddress(req, config.trustProxyHops));
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
@@ -184,7 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     corsAllows: originAllowList(config.corsOrigins),
     explorer: config.explorer ? createExplorer() : undefined,
     statisticsCsv: (req, res, url) =>
-      serveStatisticsCsv(res, url, { context: () => contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops)), log }),
+      serveStatisticsCsv(res, url, { context: () => contextFor(req.headers.authorization, requestIdFor(req), clientAddress(req, config.trustProxyHops)), logger }),
   });
 
   return {

@@ -1,5 +1,6 @@
 import { createApp } from '../src/server';
 import { openTestOrm, startTestServer, testConfig, testDatabase, dropTestDatabase, type TestServer } from './helpers/test-server';
+import { createLogger } from '../src/log';
 
 describe('GET /health', () => {
   let server: TestServer;
@@ -24,7 +25,7 @@ describe('GET /health', () => {
   it('answers 503 when the database is down', async () => {
     const url = await testDatabase(`health_${process.pid}`);
     const orm = await openTestOrm(url);
-    const app = await createApp({ config: testConfig(url), orm, log: () => undefined });
+    const app = await createApp({ config: testConfig(url), orm, logger: createLogger('silent') });
     const base = (await app.listen(0)).replace(/\/graphql$/, '');
     try {
       expect((await fetch(`${base}/health`)).status).toBe(200);
@@ -43,7 +44,7 @@ describe('stopping the server', () => {
   it('lets a request in flight finish, then refuses new connections', async () => {
     const url = await testDatabase(`stop_${process.pid}`);
     const orm = await openTestOrm(url);
-    const app = await createApp({ config: testConfig(url), orm, log: () => undefined });
+    const app = await createApp({ config: testConfig(url), orm, logger: createLogger('silent') });
     const endpoint = await app.listen(0);
     try {
       let stopping: Promise<void> | undefined;

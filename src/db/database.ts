@@ -7,6 +7,7 @@ import { EMBEDDED_DATABASE, startEmbedded, type EmbeddedHandle } from './embedde
 import { assertOwnsNothing, ensureApiRole, grantApiPrivileges, roleOfUrl, urlAsRole } from './roles';
 import { withClient } from './sql';
 import { installJobSchema } from '../jobs/runner';
+import { sqlShape } from '../log';
 
 // Defined beside the embedded server, so that `npm run -s token` reads it without loading the ORM.
 export { EMBEDDED_DATABASE };
@@ -60,7 +61,8 @@ export async function connect(
         connection: { statement_timeout: config.db.statementTimeoutMs, application_name: 'pre-api' },
       },
       debug: config.db.logSql,
-      logger: log,
+      // LOG_SQL: every statement, its literals replaced (the ORM writes them with their values).
+      logger: (message) => log(sqlShape(message)),
       ...overrides,
     }),
   );

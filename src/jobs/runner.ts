@@ -2,6 +2,7 @@ import { Logger, parseCronItems, run, runMigrations, type Job, type Runner, type
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { runLifetime } from '../lifetime/daily-run';
+import { redactText } from '../log';
 
 /**
  * The job runner: graphile-worker, in the API's own PostgreSQL (schema `graphile_worker`).
@@ -47,7 +48,7 @@ export interface JobRunnerOptions {
 /** graphile-worker's messages, warnings and errors only: they carry task names and ids, no data. */
 function loggerFor(log: (line: string) => void): Logger {
   return new Logger(() => (level, message) => {
-    if (level === 'error' || level === 'warning') log(`jobs: ${message}`);
+    if (level === 'error' || level === 'warning') log(`jobs: ${redactText(message)}`);
   });
 }
 
