@@ -8,7 +8,7 @@ import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
 import { isStatisticsCsvPath } from './statistics/csv';
 import { errorFields, type Logger } from './log';
-import { trackRequest, type FinishedRequest } from './request-log';
+import { noteErrorAnswer, trackRequest, type FinishedRequest } from './request-log';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -51,6 +51,8 @@ export interface HttpOptions {
   logger: Logger;
   /** Told of every request once answered (the metrics). */
   onRequestFinished?: (request: FinishedRequest) => void;
+  /** GET /metrics (src/metrics.ts), when METRICS is not off. */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
   countSql?: boolean;
   /** GET /children/<id>/export.json: a child's file as a download (src/server.ts runs childExport). */
@@ -163,6 +165,7 @@ async function handleGraphQL(
   if (counter) outHeaders['x-sql-statements'] = String(counter.statements);
   res.writeHead(response.status ?? 200, outHeaders);
   if (response.body.kind === 'complete') {
+    noteErrorAnswer(response.status ?? 200, response.body.string);
     res.end(response.body.string);
     return;
   }
@@ -183,6 +186,10 @@ export function createHttpServer(options: HttpOptions): Server {
       if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
         const up = await options.health();
         sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
+        return;
+      }
+      if (url.pathname === '/metrics' && options.metrics && req.method === 'GET') {
+        await options.metrics(req, res);
         return;
       }
       if (options.corsAllows && isPortalRoute(url.pathname) && handleCors(req, res, options.corsAllows)) return;

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     app = await createApp({ config, orm: db.orm, logger });
     const url = await app.listen(config.port, config.host);
     // The daily lifetime run and its retries (src/jobs/runner.ts), on the API's clock.
-    if (config.jobsInApi) jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: app.now, log });
+    if (config.jobsInApi) jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: app.now, log, metrics: app.metrics });
     log(`PRE API ready at ${url} (${db.embedded ? `embedded PostgreSQL on port ${db.embedded.port}` : 'DATABASE_URL'}, started in ${Date.now() - started} ms)`);
     log('health: ' + url.replace(/\/graphql$/, '/health'));
     if (!config.isProduction) {

@@ -110,6 +110,21 @@ export function trackRequest(
 }
 
 /**
+ * The codes of an error answer Apollo made without running the plugins (a refused token,
+ * a rate limit, a malformed request): read from its body, once, when the record has none.
+ */
+export function noteErrorAnswer(status: number, body: string): void {
+  const record = storage.getStore();
+  if (!record || status < 400 || record.errorCodes.length) return;
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    for (const error of parsed.errors ?? []) record.errorCodes.push(typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN');
+  } catch {
+    record.errorCodes.push('UNKNOWN');
+  }
+}
+
+/**
  * Fills the request's record from Apollo: who asked (once the context is made), which
  * operation, and the codes of the errors answered (as formatError left them).
  */

@@ -31,6 +31,7 @@ import { StatisticsSource } from './statistics/connection';
 import { serveStatisticsCsv } from './statistics/csv';
 import { createLogger, errorFields, lineLogger, type Logger } from './log';
 import { currentRequest, requestIdFor, requestLogPlugin } from './request-log';
+import { createMetrics, serveMetrics, type Metrics, type PoolFigures } from './metrics';
 
 /** How long stop() waits for the requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -50,6 +51,8 @@ export interface App {
   schema: GraphQLSchema;
   /** The clock (AppOptions.now): the job runner's too. */
   now: () => Date;
+  /** The figures GET /metrics gives (the job runner counts its runs there). */
+  metrics: Metrics;
   /**
    * Builds the context of a request carrying this Authorization header (tests, scripts);
    * with the client's address, a failed authentication counts against its budget.
@@ -94,6 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const verifier = new TokenVerifier(config.auth);
   // Every request's line gives its number of SQL statements (the x-sql-statements header only with SQL_COUNT).
   enableSqlCounting();
+  const metrics = createMetrics(() => (orm.em.getConnection().getKnex().client as { pool?: PoolFigures }).pool);
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
   const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, log });
   const statistics = new Statistics(statisticsSource, config.statistics.threshold);
@@ -122,7 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin()];
-  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
+  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit, written: (seconds) => metrics.accessLogWritten(seconds) }));
   plugins.push(storableTextPlugin());
   // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
   const limits = new RequestLimits(schema, config.limits);
@@ -160,6 +164,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
     logger,
+    onRequestFinished: (request) => metrics.requestFinished(request),
+    metrics: config.metrics.mode === 'off' ? undefined : (req, res) => serveMetrics(req, res, metrics, config.metrics),
     countSql: config.sqlCount,
     // The download of a child's file: the childExport query, with the request's credentials.
     exportChild: async (req, childId) => {
@@ -194,6 +200,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     http,
     schema,
     now,
+    metrics,
     contextFor,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
