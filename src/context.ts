@@ -36,6 +36,14 @@ export interface Context {
   deadline: Deadline;
   /** The statistics, read from their own source (src/statistics/connection.ts). */
   statistics: Statistics;
+  /** Faults the tests inject (never in production: createApp refuses them there). */
+  faults?: Faults;
+}
+
+/** Test-only faults, at the moments the answer must survive. */
+export interface Faults {
+  /** Runs just after a mutation's transaction has committed, before its answer is built. */
+  afterCommit?: () => Promise<void>;
 }
 
 /** The authenticated viewer; the permission layer guarantees it is there for every resolver. */

@@ -8,7 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
-import type { Context } from './context';
+import type { Context, Faults } from './context';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, Unauthenticated } from './errors';
 import { TokenVerifier, bearerToken } from './auth/tokens';
@@ -43,6 +43,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The logger (src/log.ts); by default one at LOG_LEVEL on standard output. */
   logger?: Logger;
+  /** Faults to inject (tests only: refused in production). */
+  faults?: Faults;
 }
 
 export interface App {
@@ -90,7 +92,8 @@ function formatErrorWith(logger: Logger) {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { config, orm } = options;
+  const { config, orm, faults } = options;
+  if (faults && config.isProduction) throw new Error('fault injection is for tests, never in production');
   const logger = options.logger ?? createLogger(config.logLevel);
   const log = lineLogger(logger);
   const now = options.now ?? (() => new Date());
@@ -120,7 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (limited) throw limited;
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
-    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics };
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics, faults };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default

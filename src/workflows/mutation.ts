@@ -37,7 +37,7 @@ export function requireWrite(ctx: Context, action: WriteAction): Viewer {
 
 /**
  * Runs a mutation as one transaction: everything it writes, and its access-log events,
- * commit together or not at all. A concurrent change detected by optimistic locking is a
+ * commit together or not at all; its answer is built from what it wrote. A concurrent change detected by optimistic locking is a
  * CONFLICT. Past the request's deadline (src/limits/deadline.ts) it does not start, flush,
  * log or commit: the transaction is rolled back and the answer is TIMEOUT, given at the
  * deadline even while a statement of it is still running (the rollback follows it).
@@ -58,16 +58,20 @@ export async function mutate<T>(ctx: Context, action: WriteAction, work: (scope:
       deadline.check();
       return result;
     });
-    return await deadline.race(transaction);
+    const result = await deadline.race(transaction);
+    // Committed: from here on nothing may fail the answer. The result is what the
+    // transaction wrote, merged into the request's entity manager by the ORM; no statement
+    // reads it again (src/workflows/lookups.ts, answered()).
+    await ctx.faults?.afterCommit?.();
+    return result;
   } catch (error) {
+    // The request's identity map must not keep what a rolled-back transaction loaded.
+    ctx.em.clear();
     if (error instanceof OptimisticLockError) {
       const entity = error.entity as { version?: number } | undefined;
       throw new Conflict(error.entity?.constructor.name ?? 'The object', entity?.version ?? 0);
     }
     throw error;
-  } finally {
-    // The request's identity map must not keep what a rolled-back transaction loaded.
-    ctx.em.clear();
   }
 }
 
