@@ -22,6 +22,11 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** A CORS preflight from an origin outside CORS_ORIGINS (HTTP 403; src/cors.ts). */
   ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
+  // Idempotency keys (src/workflows/idempotency.ts).
+  /** The Idempotency-Key was used within 24 h with another operation or other variables (HTTP 422). */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The Idempotency-Key's first request is still running, or committed without its answer kept (HTTP 409). */
+  IDEMPOTENCY_KEY_IN_FLIGHT = 'IDEMPOTENCY_KEY_IN_FLIGHT',
 }
 
 /** No token, a bad token, an expired token, or a token whose subject has no active account. */
@@ -87,6 +92,18 @@ export class Timeout extends GraphQLError {
   constructor(deadlineMs: number) {
     super(`The request was stopped at its deadline of ${deadlineMs} ms; retry it later or ask for less`, {
       extensions: { code: ErrorCode.TIMEOUT, deadlineMs, http: { status: 503 } },
+    });
+  }
+}
+
+/**
+ * The Idempotency-Key's first request is still running, or committed without its answer
+ * kept (src/workflows/idempotency.ts): the write is there, once; read it rather than retry.
+ */
+export class IdempotencyKeyInFlight extends GraphQLError {
+  constructor(header: string) {
+    super(`${header}: the first request with this key is still running, or was committed without its answer kept; read the objects again rather than retrying`, {
+      extensions: { code: ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, field: header, http: { status: 409 } },
     });
   }
 }

@@ -18,6 +18,7 @@ import { openSession } from './permissions/session';
 import { applyPermissions } from './permissions/shield';
 import { accessLogPlugin, logIdentityReads } from './permissions/access-log';
 import { storableTextPlugin } from './workflows/storable-text.plugin';
+import { idempotencyPlugin } from './workflows/idempotency';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
@@ -130,7 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit, written: (seconds) => metrics.accessLogWritten(seconds) }));
-  plugins.push(storableTextPlugin());
+  plugins.push(storableTextPlugin(), idempotencyPlugin({ logger }));
   // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
   const limits = new RequestLimits(schema, config.limits);
   plugins.push(...limits.apolloPlugins, deadlinePlugin());

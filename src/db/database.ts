@@ -7,7 +7,7 @@ import { EMBEDDED_DATABASE, startEmbedded, type EmbeddedHandle } from './embedde
 import { assertOwnsNothing, ensureApiRole, grantApiPrivileges, roleOfUrl, urlAsRole } from './roles';
 import { withClient } from './sql';
 import { installJobSchema } from '../jobs/runner';
-import { sqlShape } from '../log';
+import { redactText, sqlShape } from '../log';
 
 // Defined beside the embedded server, so that `npm run -s token` reads it without loading the ORM.
 export { EMBEDDED_DATABASE };
@@ -45,6 +45,12 @@ export function restrictToProgramme(em: EntityManager, programmeId: string): voi
   em.addFilter('tenantProgramme', { id: programmeId }, Programme, true);
 }
 
+function knexLog(log: (line: string) => void) {
+  const line = (level: string) => (message: unknown) =>
+    log(`knex ${level}: ${redactText(typeof message === 'string' ? message : message instanceof Error ? message.message : 'unknown')}`);
+  return { warn: line('warning'), error: line('error'), deprecate: line('deprecation'), debug: () => undefined };
+}
+
 export async function connect(
   url: string,
   config: Config,
@@ -59,6 +65,8 @@ export async function connect(
       },
       driverOptions: {
         connection: { statement_timeout: config.db.statementTimeoutMs, application_name: 'pre-api' },
+        // knex's own warnings (a connection lost...) go to the log, not to the console.
+        log: knexLog(log),
       },
       debug: config.db.logSql,
       // LOG_SQL: every statement, its literals replaced (the ORM writes them with their values).

@@ -73,7 +73,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         jobId: String(job.id),
         attempt: job.attempts,
       });
-      log(`lifetime run: ${counts.childrenArchived} archived, ${counts.childrenAnonymised} anonymised, ${counts.partitionsDropped} log months dropped`);
+      log(`lifetime run: ${counts.childrenArchived} archived, ${counts.childrenAnonymised} anonymised, ${counts.partitionsDropped} log months dropped, ${counts.idempotencyKeysPurged} idempotency keys purged`);
     },
   };
   const runner: Runner = await run({

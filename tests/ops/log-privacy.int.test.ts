@@ -1,10 +1,7 @@
-import { ref } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { DataCategory, PartnerKind, Role } from '../../src/entities';
 import { createLogger } from '../../src/log';
-import { toGlobalId } from '../../src/schema/global-id';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import * as f from '../factories';
+import { schoolWorld } from './school-world';
 
 /**
  * No personal data in the log (issue 15): the canary's markers (tests/canary.int.test.ts)
@@ -37,22 +34,7 @@ describe('the log holds no personal data, and names every request', () => {
       env: { DB_STATEMENT_TIMEOUT_MS: '300' },
       logger: createLogger('debug', { write: (line: string) => void lines.push(line) }),
     });
-    const em = server.orm.em.fork();
-    const prog = f.programme(em);
-    const school = f.partner(em, prog, { kind: PartnerKind.SCHOOL });
-    const team = f.partner(em, prog, { kind: PartnerKind.PRE_TEAM });
-    const fam = f.family(em, prog);
-    const kid = f.child(em, fam, { firstName: FIRST, lastName: LAST, birthDate: BIRTH, school: ref(school) });
-    const coordinator = f.account(em, prog, Role.PRE_COORDINATOR, { partner: ref(team) });
-    const agentAccount = f.account(em, prog, Role.PARTNER_AGENT, { partner: ref(school) });
-    const dpoAccount = f.account(em, prog, Role.DPO, { partner: ref(team) });
-    f.serviceLink(em, kid, school, coordinator, { categories: [DataCategory.IDENTITY, DataCategory.SCHOOLING] });
-    await em.flush();
-    childUuid = kid.id;
-    childId = toGlobalId('Child', kid.id);
-    agentAccountId = agentAccount.id;
-    agent = await server.token(agentAccount.subject);
-    dpo = await server.token(dpoAccount.subject);
+    ({ childUuid, childId, agent, dpo, agentAccountId } = await schoolWorld(server, { firstName: FIRST, lastName: LAST, birthDate: BIRTH }));
   });
 
   afterAll(async () => {

@@ -1,9 +1,7 @@
-import { ref } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { DataCategory, PartnerKind, Role } from '../../src/entities';
 import { toGlobalId } from '../../src/schema/global-id';
 import { apiRoleOf, startTestServer, type TestServer } from '../helpers/test-server';
-import * as f from '../factories';
+import { schoolWorld } from './school-world';
 
 /**
  * Every answer true (issue 15): a mutation that committed is answered as committed, even
@@ -39,18 +37,7 @@ describe('a committed write is answered as committed', () => {
     role = apiRoleOf(server.databaseUrl);
     owner = new Client({ connectionString: server.databaseUrl });
     await owner.connect();
-    const em = server.orm.em.fork();
-    const prog = f.programme(em);
-    const school = f.partner(em, prog, { kind: PartnerKind.SCHOOL });
-    const team = f.partner(em, prog, { kind: PartnerKind.PRE_TEAM });
-    const kid = f.child(em, f.family(em, prog), { school: ref(school) });
-    const coordinator = f.account(em, prog, Role.PRE_COORDINATOR, { partner: ref(team) });
-    const agentAccount = f.account(em, prog, Role.PARTNER_AGENT, { partner: ref(school) });
-    f.serviceLink(em, kid, school, coordinator, { categories: [DataCategory.IDENTITY, DataCategory.SCHOOLING] });
-    await em.flush();
-    childUuid = kid.id;
-    childId = toGlobalId('Child', kid.id);
-    agent = await server.token(agentAccount.subject);
+    ({ childUuid, childId, agent } = await schoolWorld(server));
   });
 
   afterAll(async () => {
