@@ -3,6 +3,7 @@ import { loadConfig } from '../src/config';
 import { connect } from '../src/db/database';
 import { createApp } from '../src/server';
 import type { Scenario, ScenarioKey } from './scenarios';
+import { createLogger } from '../src/log';
 
 /**
  * The plans of the SQL the API sends for each scenario. The API runs in this process (the
@@ -80,7 +81,7 @@ export async function explainScenarios(url: string, scenarios: Scenario[]): Prom
 
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url });
   const orm = await connect(url, config);
-  const app = await createApp({ config, orm, log: () => undefined });
+  const app = await createApp({ config, orm, logger: createLogger('silent') });
   const endpoint = await app.listen(0, '127.0.0.1');
   const explainer = new Client({ connectionString: url });
   await explainer.connect();

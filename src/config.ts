@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { invalidOriginEntry, LOCAL_DEV_ORIGINS } from './cors';
+import { LOG_LEVELS, type LogLevel } from './log';
+import type { MetricsAccess } from './metrics';
 
 /**
  * Configuration, read from the environment once at start-up and validated. A wrong
@@ -56,6 +58,10 @@ const schema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     SEED_ON_EMPTY: z.enum(['true', 'false']).optional(),
     LOG_SQL: z.enum(['true', 'false']).default('false'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // GET /metrics (src/metrics.ts): off by default in production, else open; `token` asks for METRICS_TOKEN.
+    METRICS: z.enum(['off', 'on', 'token']).optional(),
+    METRICS_TOKEN: optionalString,
     ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('asynchronous'),
     SQL_COUNT: z.enum(['true', 'false']).default('false'),
     BENCH_RUN: z.enum(['1']).optional(),
@@ -117,6 +123,9 @@ const schema = z
     if (env.SQL_COUNT === 'true' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SQL_COUNT'], message: 'not in production' });
     }
+    if (env.METRICS === 'token' && (!env.METRICS_TOKEN || env.METRICS_TOKEN.length < 32)) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'METRICS=token needs a METRICS_TOKEN of at least 32 characters' });
+    }
     if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required with DATABASE_OWNER_URL (the API connects with its own role)' });
     }
@@ -155,6 +164,10 @@ export interface Config {
    * production, 0 elsewhere).
    */
   shutdownDelayMs: number;
+  /** Level of the JSON log lines (src/log.ts): `info` gives one line per request. */
+  logLevel: LogLevel;
+  /** Who may read GET /metrics. */
+  metrics: MetricsAccess;
   /**
    * How the access events of a read are committed: `asynchronous` (default) does not wait
    * for the disk (a crash of the database server may lose the last fraction of a second
@@ -234,6 +247,11 @@ export interface Limits {
 
 export class ConfigError extends Error {}
 
+function metricsAccess(mode: 'off' | 'on' | 'token', token: string | undefined): MetricsAccess {
+  // The schema above refuses `token` without a token.
+  return mode === 'token' ? { mode, token: token ?? '' } : { mode };
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -253,6 +271,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, logSql: env.LOG_SQL === 'true', acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS },
     health: { timeoutMs: env.HEALTH_TIMEOUT_MS },
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS ?? (isProduction ? 5_000 : 0),
+    logLevel: env.LOG_LEVEL,
+    metrics: metricsAccess(env.METRICS ?? (isProduction ? 'off' : 'on'), env.METRICS_TOKEN),
     sqlCount: env.SQL_COUNT === 'true',
     accessLogSynchronousCommit: env.ACCESS_LOG_COMMIT === 'synchronous',
     benchPermissionsOff: env.BENCH_PERMISSIONS_OFF === 'true',

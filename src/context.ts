@@ -4,6 +4,7 @@ import type { Access } from './permissions/access';
 import type { Loaders } from './loaders';
 import type { Deadline } from './limits/deadline';
 import type { Statistics } from './statistics/statistics';
+import type { IdempotencyClaim } from './workflows/idempotency';
 
 /** Who is asking: resolved once per request from the bearer token. */
 export interface Viewer {
@@ -36,6 +37,16 @@ export interface Context {
   deadline: Deadline;
   /** The statistics, read from their own source (src/statistics/connection.ts). */
   statistics: Statistics;
+  /** The Idempotency-Key this mutation claims (src/workflows/idempotency.ts), when it sent one. */
+  idempotency?: IdempotencyClaim;
+  /** Faults the tests inject (never in production: createApp refuses them there). */
+  faults?: Faults;
+}
+
+/** Test-only faults, at the moments the answer must survive. */
+export interface Faults {
+  /** Runs just after a mutation's transaction has committed, before its answer is built. */
+  afterCommit?: () => Promise<void>;
 }
 
 /** The authenticated viewer; the permission layer guarantees it is there for every resolver. */

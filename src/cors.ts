@@ -20,10 +20,13 @@ const ORIGIN_ENTRY = /^(https?):\/\/([a-z0-9.-]+|\[[0-9a-f:]+\])(?::(\d{1,5}|\*)
 /** The origins of local development servers (Vite, webpack, Angular, Next...), on any port. */
 export const LOCAL_DEV_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
 
-/** Request headers a portal may send: the token, JSON, Apollo's preflight headers, a request id. */
-export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
-/** Response headers a page may read beyond the safelisted ones (429's Retry-After, a download's file name). */
-export const CORS_EXPOSED_HEADERS = ['retry-after', 'content-disposition'];
+/** Request headers a portal may send: the token, JSON, Apollo's preflight headers, a request id, a mutation's idempotency key. */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'idempotency-key'];
+/**
+ * Response headers a page may read beyond the safelisted ones (429's Retry-After, a
+ * download's file name, the request id, whether a mutation's answer is a replay).
+ */
+export const CORS_EXPOSED_HEADERS = ['retry-after', 'content-disposition', 'x-request-id', 'idempotency-replayed'];
 /** The code of a refused preflight (the type checks it is ErrorCode's). */
 const ORIGIN_NOT_ALLOWED: `${ErrorCode.ORIGIN_NOT_ALLOWED}` = 'ORIGIN_NOT_ALLOWED';
 /** How long a browser may keep a preflight's answer (Chromium caps it at 2 hours). */

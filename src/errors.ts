@@ -24,6 +24,11 @@ export enum ErrorCode {
   ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
   /** The database cannot be reached (src/db/unavailable.ts): HTTP 503 with Retry-After. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  // Idempotency keys (src/workflows/idempotency.ts).
+  /** The Idempotency-Key was used within 24 h with another operation or other variables (HTTP 422). */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The Idempotency-Key's first request is still running, or committed without its answer kept (HTTP 409). */
+  IDEMPOTENCY_KEY_IN_FLIGHT = 'IDEMPOTENCY_KEY_IN_FLIGHT',
 }
 
 /** No token, a bad token, an expired token, or a token whose subject has no active account. */
@@ -109,6 +114,18 @@ export class ServiceUnavailable extends GraphQLError {
         retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
         http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) },
       },
+    });
+  }
+}
+
+/**
+ * The Idempotency-Key's first request is still running, or committed without its answer
+ * kept (src/workflows/idempotency.ts): the write is there, once; read it rather than retry.
+ */
+export class IdempotencyKeyInFlight extends GraphQLError {
+  constructor(header: string) {
+    super(`${header}: the first request with this key is still running, or was committed without its answer kept; read the objects again rather than retrying`, {
+      extensions: { code: ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, field: header, http: { status: 409 } },
     });
   }
 }

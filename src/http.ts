@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Context } from './context';
-import { withSqlCounter } from './db/sql-counter';
+import { currentCounter } from './db/sql-counter';
 import { ErrorCode, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { isDatabaseUnreachable, trackUnreachable } from './db/unavailable';
 import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
 import { isStatisticsCsvPath } from './statistics/csv';
 import type { Health } from './health';
+import { errorFields, type Logger } from './log';
+import { noteErrorAnswer, trackRequest, type FinishedRequest } from './request-log';
 
 /**
  * A small node:http front for Apollo: POST/GET /graphql and GET /health. No framework:
@@ -49,7 +51,11 @@ export interface HttpOptions {
   context: (req: IncomingMessage, request: HTTPGraphQLRequest) => Promise<Context>;
   /** /health/live, /health/ready (and /health), and whether the process drains (src/health.ts). */
   health: Health;
-  log: (line: string) => void;
+  logger: Logger;
+  /** Told of every request once answered (the metrics). */
+  onRequestFinished?: (request: FinishedRequest) => void;
+  /** GET /metrics (src/metrics.ts), when METRICS is not off. */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Add an `x-sql-statements` header with the number of SQL statements of the request. */
   countSql?: boolean;
   /** GET /children/<id>/export.json: a child's file as a download (src/server.ts runs childExport). */
@@ -175,6 +181,7 @@ async function handleGraphQL(
   if (unreachable) outHeaders['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
   res.writeHead(unreachable ? 503 : (response.status ?? 200), outHeaders);
   if (response.body.kind === 'complete') {
+    noteErrorAnswer(response.status ?? 200, response.body.string);
     res.end(response.body.string);
     return;
   }
@@ -213,6 +220,10 @@ export function createHttpServer(options: HttpOptions): Server {
         sendJson(res, ready ? 200 : 503, body);
         return;
       }
+      if (url.pathname === '/metrics' && options.metrics && req.method === 'GET') {
+        await options.metrics(req, res);
+        return;
+      }
       if (options.corsAllows && isPortalRoute(url.pathname) && handleCors(req, res, options.corsAllows)) return;
       if (options.explorer?.handle(req, res, url)) return;
       if (url.pathname === '/graphql' && wantsPage(req, url)) {
@@ -221,8 +232,7 @@ export function createHttpServer(options: HttpOptions): Server {
         return;
       }
       if (url.pathname === '/graphql') {
-        if (options.countSql) await withSqlCounter((counter) => handleGraphQL(options, req, res, url.search, counter));
-        else await handleGraphQL(options, req, res, url.search);
+        await handleGraphQL(options, req, res, url.search, options.countSql ? currentCounter() : undefined);
         return;
       }
       const exported = EXPORT_ROUTE.exec(url.pathname);
@@ -239,12 +249,13 @@ export function createHttpServer(options: HttpOptions): Server {
       }
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health/live and /health/ready' });
     };
-    route().catch((error: unknown) => {
+    const tracked = trackRequest(req, res, { logger: options.logger, onFinish: options.onRequestFinished }, route);
+    tracked.catch((error: unknown) => {
       if (isDatabaseUnreachable(error) && !res.headersSent) {
         sendUnavailable(res);
         return;
       }
-      options.log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+      options.logger.error({ requestId: res.getHeader('x-request-id'), err: errorFields(error) }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });

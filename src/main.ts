@@ -5,18 +5,19 @@ import { EmbeddedDatabaseError } from './db/embedded';
 import { createApp, type App } from './server';
 import { DEMO_CHILDREN, seedDemo } from './seed/demo.seed';
 import { startJobRunner, type JobRunner } from './jobs/runner';
+import { createLogger, errorFields, lineLogger } from './log';
 
 /** How long a fatal error leaves the API to stop cleanly before it exits anyway. */
 const FATAL_STOP_MS = 10_000;
 
-function describe(error: unknown): string {
-  return error instanceof Error ? (process.env.DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-}
+/** Before the configuration is read (or when it is wrong), lines go out at `info`. */
+let logger = createLogger('info');
 
 /** `npm start`: open (or start) the database, migrate, seed the demo on first run, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = (line: string) => console.log(line);
+  logger = createLogger(config.logLevel);
+  const log = lineLogger(logger);
   const started = Date.now();
   const db: Database = await openDatabase(config, log);
   let app: App | undefined;
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       await db.close();
       process.exit(code);
     } catch (error) {
-      console.error(`failed to stop cleanly: ${describe(error)}`);
+      logger.error({ err: errorFields(error) }, 'failed to stop cleanly');
       process.exit(1);
     }
   };
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   // A fatal error still stops the database (an abort such as "heap limit" or a SIGKILL cannot:
   // the next start takes that leftover server back). Bounded: the process may be in a bad state.
   const fatal = (kind: string) => (error: unknown) => {
-    console.error(`fatal error (${kind}): ${describe(error)}`);
+    logger.fatal({ kind, err: errorFields(error) }, 'fatal error');
     setTimeout(() => process.exit(1), FATAL_STOP_MS).unref();
     void stop('fatal error', 1);
   };
@@ -61,10 +62,10 @@ async function main(): Promise<void> {
       const others = (summary.counts.child ?? DEMO_CHILDREN) - DEMO_CHILDREN;
       log(`demo programme seeded: ${DEMO_CHILDREN} children (and ${others} in the second programme, which proves the isolation)`);
     }
-    app = await createApp({ config, orm: db.orm });
+    app = await createApp({ config, orm: db.orm, logger });
     const url = await app.listen(config.port, config.host);
     // The daily lifetime run and its retries (src/jobs/runner.ts), on the API's clock.
-    if (config.jobsInApi) jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: app.now, log });
+    if (config.jobsInApi) jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: app.now, log, metrics: app.metrics });
     log(`PRE API ready at ${url} (${db.embedded ? `embedded PostgreSQL on port ${db.embedded.port}` : 'DATABASE_URL'}, started in ${Date.now() - started} ms)`);
     log(`health: ${url.replace(/\/graphql$/, '/health/live')} and ${url.replace(/\/graphql$/, '/health/ready')}`);
     if (!config.isProduction) {
@@ -80,10 +81,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // These two name what to fix (a variable, a data folder): their messages hold no personal data.
   if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
-    console.error(error.message);
+    logger.fatal(error.message);
   } else {
-    console.error(`start-up failed: ${describe(error)}`);
+    logger.fatal({ err: errorFields(error) }, 'start-up failed');
   }
   process.exit(1);
 });

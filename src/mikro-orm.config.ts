@@ -18,8 +18,9 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     // The rate-limit counters are the library's rows, not an entity's (src/auth/rate-limits.ts, its migration).
     // The DPO's register and the lifetime runs are written and read by plain statements
     // (src/dpo/, src/lifetime/), the statistics' frozen school years too (src/statistics/freeze.ts),
+    // the idempotency keys of the mutations (src/workflows/idempotency.ts),
     // and the access log's monthly partitions are made by the job.
-    schemaGenerator: { skipTables: ['rate_limit', 'data_request', 'lifetime_run', 'statistics_frozen', /^access_event_(y\d{4}m\d{2}|default)$/] },
+    schemaGenerator: { skipTables: ['rate_limit', 'data_request', 'lifetime_run', 'statistics_frozen', 'idempotency_key', /^access_event_(y\d{4}m\d{2}|default)$/] },
     migrations: {
       path: 'dist/src/migrations',
       pathTs: 'src/migrations',

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -8,7 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
-import type { Context } from './context';
+import type { Context, Faults } from './context';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, ServiceUnavailable, Unauthenticated } from './errors';
 import { isDatabaseUnreachable, markUnreachable } from './db/unavailable';
@@ -19,6 +19,7 @@ import { openSession } from './permissions/session';
 import { applyPermissions } from './permissions/shield';
 import { accessLogPlugin, logIdentityReads } from './permissions/access-log';
 import { storableTextPlugin } from './workflows/storable-text.plugin';
+import { idempotencyPlugin } from './workflows/idempotency';
 import { createLoaders } from './loaders';
 import { buildAppSchema } from './schema/build-schema';
 import { createHttpServer } from './http';
@@ -31,6 +32,9 @@ import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
 import { Statistics } from './statistics/statistics';
 import { StatisticsSource } from './statistics/connection';
 import { serveStatisticsCsv } from './statistics/csv';
+import { createLogger, errorFields, lineLogger, type Logger } from './log';
+import { currentRequest, requestIdFor, requestLogPlugin } from './request-log';
+import { createMetrics, serveMetrics, type Metrics, type PoolFigures } from './metrics';
 
 /** How long stop() waits for the requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -40,7 +44,10 @@ export interface AppOptions {
   orm: MikroORM;
   /** The clock; tests inject one to move time (link expiry). */
   now?: () => Date;
-  log?: (line: string) => void;
+  /** The logger (src/log.ts); by default one at LOG_LEVEL on standard output. */
+  logger?: Logger;
+  /** Faults to inject (tests only: refused in production). */
+  faults?: Faults;
 }
 
 export interface App {
@@ -49,6 +56,8 @@ export interface App {
   schema: GraphQLSchema;
   /** The clock (AppOptions.now): the job runner's too. */
   now: () => Date;
+  /** The figures GET /metrics gives (the job runner counts its runs there). */
+  metrics: Metrics;
   /**
    * Builds the context of a request carrying this Authorization header (tests, scripts);
    * with the client's address, a failed authentication counts against its budget.
@@ -70,9 +79,11 @@ export async function buildSchemaWithPermissions(): Promise<GraphQLSchema> {
 
 /**
  * Errors reach clients as GraphQLErrors with a code; anything else (a bug, a database
- * error) is masked as INTERNAL_SERVER_ERROR and logged with the request id.
+ * error) is masked as INTERNAL_SERVER_ERROR and logged with the request id, by the fields
+ * src/log.ts lets through (a database error's statement without its values, never its
+ * stack or parameters: they carry the children's data).
  */
-function formatErrorWith(log: (line: string) => void) {
+function formatErrorWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
@@ -84,7 +95,7 @@ function formatErrorWith(log: (line: string) => void) {
     }
     // Ours (named errors), and Apollo's and graphql-js's request errors (parse, validation).
     if (original instanceof GraphQLError && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    log(`internal error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    logger.error({ requestId: currentRequest()?.id, path: formatted.path?.join('.') ?? '(request)', err: errorFields(original) }, 'internal error');
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -95,11 +106,15 @@ function formatErrorWith(log: (line: string) => void) {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { config, orm } = options;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const { config, orm, faults } = options;
+  if (faults && config.isProduction) throw new Error('fault injection is for tests, never in production');
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const log = lineLogger(logger);
   const now = options.now ?? (() => new Date());
   const verifier = new TokenVerifier(config.auth);
-  if (config.sqlCount) enableSqlCounting();
+  // Every request's line gives its number of SQL statements (the x-sql-statements header only with SQL_COUNT).
+  enableSqlCounting();
+  const metrics = createMetrics(() => (orm.em.getConnection().getKnex().client as { pool?: PoolFigures }).pool);
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
   const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, acquireTimeoutMs: config.db.acquireTimeoutMs, log });
   const statistics = new Statistics(statisticsSource, config.statistics.threshold);
@@ -124,14 +139,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (limited) throw limited;
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
-    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics };
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics, faults };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default
   // cache-control plugin wraps every field's resolver to read them.
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()];
-  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit }));
-  plugins.push(storableTextPlugin());
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin()];
+  if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit, written: (seconds) => metrics.accessLogWritten(seconds) }));
+  plugins.push(storableTextPlugin(), idempotencyPlugin({ logger }));
   // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
   const limits = new RequestLimits(schema, config.limits);
   plugins.push(...limits.apolloPlugins, deadlinePlugin());
@@ -146,7 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     // We stop Apollo, the ORM and the embedded database ourselves, in that order.
     stopOnTerminationSignals: false,
-    formatError: formatErrorWith(log),
+    formatError: formatErrorWith(logger),
     // Introspection is for authenticated accounts (BI tools): anonymous requests never get past the context.
     introspection: true,
   });
@@ -154,25 +169,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   const health = new Health({ url: orm.config.getClientUrl(), readUrl: config.statistics.readUrl, timeoutMs: config.health.timeoutMs });
   const rateLimits = new RateLimits({ url: orm.config.getClientUrl(), budgets: config.rateLimits, log });
 
-  const requestIdOf = (req: IncomingMessage) => {
-    const given = req.headers['x-request-id'];
-    return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-  };
-
   const http = createHttpServer({
     apollo,
     context: async (req, request) => {
       limits.check(request);
-      return contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
+      return contextFor(req.headers.authorization, requestIdFor(req), clientAddress(req, config.trustProxyHops));
     },
     health,
-    log,
+    logger,
+    onRequestFinished: (request) => metrics.requestFinished(request),
+    metrics: config.metrics.mode === 'off' ? undefined : (req, res) => serveMetrics(req, res, metrics, config.metrics),
     countSql: config.sqlCount,
     // The download of a child's file: the childExport query, with the request's credentials.
     exportChild: async (req, childId) => {
       let contextValue: Context;
       try {
-        contextValue = await contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops));
+        contextValue = await contextFor(req.headers.authorization, requestIdFor(req), clientAddress(req, config.trustProxyHops));
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
@@ -194,7 +206,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     corsAllows: originAllowList(config.corsOrigins),
     explorer: config.explorer ? createExplorer() : undefined,
     statisticsCsv: (req, res, url) =>
-      serveStatisticsCsv(res, url, { context: () => contextFor(req.headers.authorization, requestIdOf(req), clientAddress(req, config.trustProxyHops)), log }),
+      serveStatisticsCsv(res, url, { context: () => contextFor(req.headers.authorization, requestIdFor(req), clientAddress(req, config.trustProxyHops)), logger }),
   });
 
   return {
@@ -202,6 +214,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     http,
     schema,
     now,
+    metrics,
     contextFor,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {

@@ -3,6 +3,9 @@ import { config as loadConfig, ConfigError } from './config';
 import { openDatabase } from './db/database';
 import { EmbeddedDatabaseError } from './db/embedded';
 import { startJobRunner } from './jobs/runner';
+import { createLogger, errorFields, lineLogger } from './log';
+
+let logger = createLogger('info');
 
 /**
  * `npm run worker`: the job runner alone, without the HTTP API (for a deployment that
@@ -12,7 +15,8 @@ import { startJobRunner } from './jobs/runner';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = (line: string) => console.log(line);
+  logger = createLogger(config.logLevel);
+  const log = lineLogger(logger);
   const db = await openDatabase(config, log);
   const jobs = await startJobRunner({ orm: db.orm, apiUrl: db.url, ownerUrl: db.ownerUrl, config, now: () => new Date(), log });
   log(`job runner ready (daily lifetime run at "${config.retention.schedule}" UTC)`);
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof EmbeddedDatabaseError ? error.message : `worker failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) logger.fatal(error.message);
+  else logger.fatal({ err: errorFields(error) }, 'worker failed');
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { createApp } from '../src/server';
 import { startServerBehindProxy, type TcpProxy } from './helpers/tcp-proxy';
 import { openTestOrm, startTestServer, testConfig, testDatabase, dropTestDatabase, type TestServer } from './helpers/test-server';
+import { createLogger } from '../src/log';
 
 describe('GET /health', () => {
   let server: TestServer;
@@ -102,7 +103,7 @@ describe('stopping the server', () => {
   it('lets a request in flight finish, then refuses new connections', async () => {
     const url = await testDatabase(`stop_${process.pid}`);
     const orm = await openTestOrm(url);
-    const app = await createApp({ config: testConfig(url), orm, log: () => undefined });
+    const app = await createApp({ config: testConfig(url), orm, logger: createLogger('silent') });
     const endpoint = await app.listen(0);
     try {
       let stopping: Promise<void> | undefined;

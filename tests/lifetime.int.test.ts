@@ -138,7 +138,7 @@ describe("the data's lifetime", () => {
     await sql(server, `create trigger fail_archive before update of lifecycle on child for each row execute function fail_archive()`);
     let jobs: JobRunner | undefined;
     try {
-      jobs = await startJobRunner({ orm: server.apiOrm, apiUrl: server.apiDatabaseUrl, ownerUrl: server.databaseUrl, config: server.config, now: () => server.clock(), log: () => undefined, pollInterval: 200 });
+      jobs = await startJobRunner({ orm: server.apiOrm, apiUrl: server.apiDatabaseUrl, ownerUrl: server.databaseUrl, config: server.config, now: () => server.clock(), log: () => undefined, pollInterval: 200, metrics: server.app.metrics });
       const jobId = await jobs.runLifetimeNow();
       const waitFor = async (predicate: () => Promise<boolean>) => {
         for (let i = 0; i < 150 && !(await predicate()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -158,6 +158,13 @@ describe("the data's lifetime", () => {
       const runs = dataOf(await server.graphql<{ lifetimeRuns: { status: string; childrenArchived: number }[] }>(RUNS, {}, w.tokens.dpo)).lifetimeRuns;
       expect(runs[0]).toMatchObject({ status: 'SUCCEEDED', attempt: 2, childrenArchived: 1 });
       expect(errorOf(await server.graphql(RUNS, {}, w.tokens.coordinator))).toEqual({ code: 'FORBIDDEN' });
+      // GET /metrics counts the runs by task and outcome: the failed attempt, then the one that succeeded.
+      const jobRuns = await server.app.metrics.registry.getSingleMetric('pre_api_job_runs_total')?.get();
+      const byOutcome = (jobRuns?.values ?? []).map(({ labels, value }) => ({ task: labels.task, outcome: String(labels.outcome), value }));
+      expect(byOutcome.sort((a, b) => a.outcome.localeCompare(b.outcome))).toEqual([
+        { task: 'lifetime_daily', outcome: 'error', value: 1 },
+        { task: 'lifetime_daily', outcome: 'success', value: 1 },
+      ]);
     } finally {
       await jobs?.stop();
       server.setNow(undefined);

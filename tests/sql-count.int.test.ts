@@ -11,6 +11,7 @@ import { toGlobalId } from '../src/schema/global-id';
 import { CHILD_FILE, COORDINATOR_LIST, LEISURE_ROSTER, SCHOOL_PUPILS } from '../bench/operations';
 import { dropTestDatabase, openTestOrm, testConfig, testDatabase } from './helpers/test-server';
 import * as f from './factories';
+import { createLogger } from '../src/log';
 
 /**
  * Issue 5, "Batching everywhere": the number of SQL statements of a request does not grow
@@ -63,7 +64,7 @@ describe('SQL statements per request do not grow with the page size', () => {
     url = await testDatabase(`sqlcount_${process.pid}`);
     const config = testConfig(url, { SQL_COUNT: 'true' });
     orm = await openTestOrm(url, config);
-    app = await createApp({ config, orm, log: () => undefined });
+    app = await createApp({ config, orm, logger: createLogger('silent') });
     endpoint = await app.listen(0);
 
     const em = orm.em.fork();

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import { RateLimited } from '../errors';
+import { redactText } from '../log';
 
 /**
  * Rate limits, counted in PostgreSQL so that every API process spends the same budgets
@@ -55,7 +56,7 @@ export class RateLimits {
       application_name: 'pre-api-rate-limit',
     });
     // An idle connection dropped by the server must not take the process down; the next statement reconnects.
-    this.pool.on('error', (error) => options.log(`rate limits: idle connection lost: ${error.message}`));
+    this.pool.on('error', (error) => options.log(`rate limits: idle connection lost: ${redactText(error.message)}`));
     this.account = this.limiter('account', options.budgets.account);
     this.authFailures = this.limiter('auth-failure', options.budgets.authFailures);
     // Ours rather than the library's timer, so that stop() clears it.
@@ -109,7 +110,7 @@ export class RateLimits {
     try {
       await this.pool.query(`delete from "${RATE_LIMIT_TABLE}" where expire < $1`, [Date.now() - CLEANUP_AFTER_MS]);
     } catch (error) {
-      this.options.log(`rate limits: cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log(`rate limits: cleanup failed: ${error instanceof Error ? redactText(error.message) : typeof error}`);
     }
   }
 

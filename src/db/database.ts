@@ -7,6 +7,7 @@ import { EMBEDDED_DATABASE, startEmbedded, type EmbeddedHandle } from './embedde
 import { assertOwnsNothing, ensureApiRole, grantApiPrivileges, roleOfUrl, urlAsRole } from './roles';
 import { withClient } from './sql';
 import { installJobSchema } from '../jobs/runner';
+import { redactText, sqlShape } from '../log';
 
 // Defined beside the embedded server, so that `npm run -s token` reads it without loading the ORM.
 export { EMBEDDED_DATABASE };
@@ -44,6 +45,12 @@ export function restrictToProgramme(em: EntityManager, programmeId: string): voi
   em.addFilter('tenantProgramme', { id: programmeId }, Programme, true);
 }
 
+function knexLog(log: (line: string) => void) {
+  const line = (level: string) => (message: unknown) =>
+    log(`knex ${level}: ${redactText(typeof message === 'string' ? message : message instanceof Error ? message.message : 'unknown')}`);
+  return { warn: line('warning'), error: line('error'), deprecate: line('deprecation'), debug: () => undefined };
+}
+
 export async function connect(
   url: string,
   config: Config,
@@ -63,9 +70,12 @@ export async function connect(
         // beyond DB_ACQUIRE_TIMEOUT_MS: it is then answered 503 (src/db/unavailable.ts).
         acquireConnectionTimeout: config.db.acquireTimeoutMs,
         connection: { statement_timeout: config.db.statementTimeoutMs, application_name: 'pre-api', connectionTimeoutMillis: config.db.acquireTimeoutMs },
+        // knex's own warnings (a connection lost...) go to the log, not to the console.
+        log: knexLog(log),
       },
       debug: config.db.logSql,
-      logger: log,
+      // LOG_SQL: every statement, its literals replaced (the ORM writes them with their values).
+      logger: (message) => log(sqlShape(message)),
       ...overrides,
     }),
   );

@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
 
 /**
- * Counts the SQL statements each request sends, for the tests and the benchmarks that
- * hold the API to a fixed number of statements per request (tests/sql-count.int.test.ts,
- * bench/). Off unless enabled: it patches the driver's Client.query once.
+ * Counts the SQL statements each request sends: for its log line (src/request-log.ts), and
+ * for the tests and the benchmarks that hold the API to a fixed number of statements per
+ * request (tests/sql-count.int.test.ts, bench/). The server enables it: it patches the
+ * driver's Client.query once.
  */
 
 interface Counter {
@@ -30,8 +31,12 @@ export function sqlCountingEnabled(): boolean {
   return enabled;
 }
 
-/** Runs `fn` with a fresh statement counter for everything it awaits. */
-export function withSqlCounter<T>(fn: (counter: Counter) => Promise<T>): Promise<T> {
-  const counter: Counter = { statements: 0 };
-  return storage.run(counter, () => fn(counter));
+/** Runs `fn` counting its statements into `counter` (a request's record). */
+export function withCounter<T>(counter: Counter, fn: () => Promise<T>): Promise<T> {
+  return storage.run(counter, fn);
+}
+
+/** The counter of the code running now (the request's), if any. */
+export function currentCounter(): Counter | undefined {
+  return storage.getStore();
 }

@@ -28,13 +28,24 @@ export async function sql<T extends QueryResultRow>(em: EntityManager, text: str
   try {
     deadline?.check();
     running = connection.query<T>(text, params as unknown[]);
-    const result = deadline ? await deadline.race(running) : await running;
+    const result = deadline ? await deadline.race(running).catch(withStatement(text)) : await running.catch(withStatement(text));
     em.config.getLogger().logQuery({ query: text, params: params as unknown[], took: Date.now() - started, results: result.rowCount ?? 0, level: 'info' });
     return result.rows;
   } finally {
     if (running && deadline?.tripped) void running.then(() => release(connection), () => release(connection));
     else await release(connection);
   }
+}
+
+/**
+ * Names the statement on a driver error, for the log (src/log.ts logs its shape, never its
+ * parameters): the driver's own errors carry no statement.
+ */
+function withStatement(text: string) {
+  return (error: unknown): never => {
+    if (error instanceof Error && !('statement' in error)) Object.defineProperty(error, 'statement', { value: text, enumerable: false });
+    throw error;
+  };
 }
 
 /** What we use of the knex client behind the ORM (its pool of driver connections). */

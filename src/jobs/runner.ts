@@ -2,6 +2,8 @@ import { Logger, parseCronItems, run, runMigrations, type Job, type Runner, type
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { runLifetime } from '../lifetime/daily-run';
+import { redactText } from '../log';
+import type { Metrics } from '../metrics';
 
 /**
  * The job runner: graphile-worker, in the API's own PostgreSQL (schema `graphile_worker`).
@@ -42,12 +44,14 @@ export interface JobRunnerOptions {
   log: (line: string) => void;
   /** How often to look for jobs when no notification came (ms). */
   pollInterval?: number;
+  /** Counts the job runs (GET /metrics of the API that runs them). */
+  metrics?: Pick<Metrics, 'jobRun'>;
 }
 
 /** graphile-worker's messages, warnings and errors only: they carry task names and ids, no data. */
 function loggerFor(log: (line: string) => void): Logger {
   return new Logger(() => (level, message) => {
-    if (level === 'error' || level === 'warning') log(`jobs: ${message}`);
+    if (level === 'error' || level === 'warning') log(`jobs: ${redactText(message)}`);
   });
 }
 
@@ -69,7 +73,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         jobId: String(job.id),
         attempt: job.attempts,
       });
-      log(`lifetime run: ${counts.childrenArchived} archived, ${counts.childrenAnonymised} anonymised, ${counts.partitionsDropped} log months dropped`);
+      log(`lifetime run: ${counts.childrenArchived} archived, ${counts.childrenAnonymised} anonymised, ${counts.partitionsDropped} log months dropped, ${counts.idempotencyKeysPurged} idempotency keys purged`);
     },
   };
   const runner: Runner = await run({
@@ -89,6 +93,15 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       },
     ]),
   });
+  const { metrics } = options;
+  if (metrics) {
+    runner.events.on('job:success', ({ job }) => metrics.jobRun(job.task_identifier, 'success'));
+    // job:failed follows job:error when no attempt is left: the run counts once, as failed.
+    runner.events.on('job:error', ({ job }) => {
+      if (job.attempts < job.max_attempts) metrics.jobRun(job.task_identifier, 'error');
+    });
+    runner.events.on('job:failed', ({ job }) => metrics.jobRun(job.task_identifier, 'failed'));
+  }
   return {
     async runLifetimeNow() {
       const job = await runner.addJob(LIFETIME_TASK, {}, { queueName: LIFETIME_QUEUE, maxAttempts: LIFETIME_MAX_ATTEMPTS });

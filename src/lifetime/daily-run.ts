@@ -7,6 +7,7 @@ import { anonymiseChildren, execIn } from './erasure';
 import { maintainPartitions } from './partitions';
 import { ErasureReason } from '../entities/enums';
 import { freezeEndedSchoolYear } from '../statistics/freeze';
+import { IDEMPOTENCY_WINDOW_HOURS } from '../workflows/idempotency';
 
 /**
  * The daily run of the data's lifetime (access-policy.md, "Lifetime of the data"), as of
@@ -52,6 +53,8 @@ export interface LifetimeCounts {
   childrenAnonymised: number;
   eventsDetached: number;
   searchesPurged: number;
+  /** Idempotency keys older than 24 hours deleted (not kept in lifetime_run). */
+  idempotencyKeysPurged: number;
   partitionsCreated: number;
   partitionsDropped: number;
   eventsDropped: number;
@@ -94,6 +97,7 @@ export async function runLifetime(options: LifetimeRunOptions): Promise<Lifetime
     childrenAnonymised: 0,
     eventsDetached: 0,
     searchesPurged: 0,
+    idempotencyKeysPurged: 0,
     partitionsCreated: 0,
     partitionsDropped: 0,
     eventsDropped: 0,
@@ -103,7 +107,7 @@ export async function runLifetime(options: LifetimeRunOptions): Promise<Lifetime
   try {
     // Counted into `counts` once committed: a rolled-back step counts nothing.
     const done = await orm.em.fork().transactional(async (em) => {
-      const tx = { childrenArchived: 0, linksRevoked: 0, childrenAnonymised: 0, eventsDetached: 0, searchesPurged: 0 };
+      const tx = { childrenArchived: 0, linksRevoked: 0, childrenAnonymised: 0, eventsDetached: 0, searchesPurged: 0, idempotencyKeysPurged: 0 };
       const exec = execIn(em);
       const activeSince = yearsBefore(now, retention.activeYears);
       const [archived] = await exec<{ children: string; links: string }>(
@@ -137,6 +141,14 @@ export async function runLifetime(options: LifetimeRunOptions): Promise<Lifetime
       step = 'searches';
       const purged = await exec<{ id: string }>(`delete from data_request where kind = 'SEARCH' and at < ? returning id`, [monthsBefore(now, retention.accessLogMonths)]);
       tx.searchesPurged = purged.length;
+
+      // Idempotency keys live 24 hours (src/workflows/idempotency.ts): their answers may quote a child.
+      step = 'idempotency keys';
+      const keys = await exec<{ n: string }>(
+        `with purged as (delete from idempotency_key where created_at <= ?::timestamptz - make_interval(hours => ?) returning 1) select count(*) as n from purged`,
+        [now, IDEMPOTENCY_WINDOW_HOURS],
+      );
+      tx.idempotencyKeysPurged = Number(keys[0]?.n ?? 0);
       return tx;
     });
     Object.assign(counts, done);

@@ -69,6 +69,13 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
   const touch = (alias: string) => `version = ${alias}.version + 1, updated_at = ?`;
 
   await exec(`delete from observation where child_id = any(?::uuid[])`, [ids]);
+  // The kept answers of the programme's mutations (src/workflows/idempotency.ts) may quote
+  // these children: dropped (a retry of one is then told its write is there, not given it).
+  await exec(
+    `update idempotency_key set answer = null, reads = null
+      where answer is not null and account_id in (select a.id from account a where a.programme_id in (select c.programme_id from child c where c.id = any(?::uuid[])))`,
+    [ids],
+  );
   await exec(`update objective o set text = '', ${touch('o')} from pathway p where p.id = o.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
   await exec(`update review r set progress = '', next_steps = null, ${touch('r')} from pathway p where p.id = r.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
   // An individual action of these children alone; a collective one is the other children's too.

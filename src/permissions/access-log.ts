@@ -91,12 +91,17 @@ export async function flushAccessLog(ctx: Context, synchronousCommit: boolean): 
  * The insert starts as soon as execution ends (no resolver runs after it, so the log is
  * complete), while Apollo formats and serialises the result; the response waits for it.
  */
-export function accessLogPlugin(options: { synchronousCommit: boolean }): ApolloServerPlugin<Context> {
+export function accessLogPlugin(options: { synchronousCommit: boolean; written?: (seconds: number) => void }): ApolloServerPlugin<Context> {
+  const timed = async (ctx: Context) => {
+    const started = process.hrtime.bigint();
+    await flushAccessLog(ctx, options.synchronousCommit);
+    if (!ctx.access.log.empty) options.written?.(Number(process.hrtime.bigint() - started) / 1e9);
+  };
   return {
     async requestDidStart() {
       let flushing: Promise<void> | undefined;
       const flush = (ctx: Context) => {
-        flushing ??= flushAccessLog(ctx, options.synchronousCommit);
+        flushing ??= timed(ctx);
         return flushing;
       };
       return {

@@ -11,7 +11,7 @@ import { fromGlobalId, idOfType } from '../schema/global-id';
 import { checkVersion, type WriteEvent } from '../workflows/mutation';
 import { assertTransition, type Transitions } from '../workflows/state-machines';
 import { checkDate, checkList } from '../workflows/validation';
-import { childInRows, mutateInRows, partnersOf, today, reloaded } from '../workflows/lookups';
+import { childInRows, mutateInRows, partnersOf, today, answered } from '../workflows/lookups';
 import { parisDate } from '../util/dates';
 import { revokeLink } from './service-link.mutations';
 
@@ -45,7 +45,7 @@ export class ConsentMutations {
     @Arg('input', () => RecordConsentInput, { description: 'The consent.' }) input: RecordConsentInput,
     @Ctx() ctx: Context,
   ): Promise<Consent> {
-    return reloaded(ctx, Consent, mutateInRows(ctx, WriteAction.RECORD_CONSENT, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.RECORD_CONSENT, async ({ em, viewer, logWrite }) => {
       if (input.method === ConsentMethod.PORTAL) {
         throw new BadUserInput('input.method', 'must be SIGNED_FORM or ORAL_RECORDED: a guardian gives a PORTAL consent itself (giveConsent)');
       }
@@ -76,7 +76,7 @@ export class ConsentMutations {
     @Arg('input', () => GiveConsentInput, { description: 'The consent.' }) input: GiveConsentInput,
     @Ctx() ctx: Context,
   ): Promise<Consent> {
-    return reloaded(ctx, Consent, mutateInRows(ctx, WriteAction.GIVE_CONSENT, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.GIVE_CONSENT, async ({ em, viewer, logWrite }) => {
       const childId = idOfType(input.childId, 'Child', 'input.childId');
       const { child, guardian } = await ownChild(em, viewer, childId, () => new NotFound('Child', input.childId));
       const terms = await consentTerms(ctx, em, viewer, input);
@@ -96,7 +96,7 @@ export class ConsentMutations {
     @Arg('version', () => Int, { description: 'Version of the consent the client read.' }) version: number,
     @Ctx() ctx: Context,
   ): Promise<Consent> {
-    return reloaded(ctx, Consent, mutateInRows(ctx, WriteAction.GIVE_CONSENT, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.GIVE_CONSENT, async ({ em, viewer, logWrite }) => {
       const consentId = idOfType(id, 'Consent', 'id');
       const consent = await em.findOne(Consent, { id: consentId, programme: viewer.programmeId });
       // Absent, or of another household: the same NOT_FOUND after the same statements (an

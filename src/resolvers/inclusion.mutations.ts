@@ -22,7 +22,7 @@ import {
   partnersOf,
   TEXT_MAX,
   today,
-  reloaded,
+  answered,
   yearsAfter,
 } from '../workflows/lookups';
 import { visibleChild, type ChildRecord } from './rows';
@@ -53,7 +53,7 @@ export class InclusionMutations {
   ): Promise<InclusionFollowUp> {
     // Not mutateInRows: the follow-up puts the child in the referent's rows
     // (access-policy.md, INCLUSION_REFERENT rows), and the response must see that.
-    return reloaded(ctx, InclusionFollowUp, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const consent = await followUpConsent(ctx, em, childId);
       const child = await em.findOneOrFail(Child, { id: consent.child.id, programme: viewer.programmeId });
       const existing = await em.findOne(InclusionFollowUp, { child: child.id, programme: viewer.programmeId });
@@ -81,7 +81,7 @@ export class InclusionMutations {
     @Arg('input', () => RecordNeedsAssessmentInput, { description: 'The assessment.' }) input: RecordNeedsAssessmentInput,
     @Ctx() ctx: Context,
   ): Promise<InclusionFollowUp> {
-    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const followUp = await followUpInRows(ctx, em, input.followUpId, 'input.followUpId');
       checkVersion('The inclusion follow-up', followUp, input.version);
       const assessedOn = checkDate('input.assessedOn', input.assessedOn, { min: EARLIEST_DATE, max: today(ctx) });
@@ -120,7 +120,7 @@ export class InclusionMutations {
     @Arg('description', () => String, { description: 'What is put in place.' }) description: string,
     @Ctx() ctx: Context,
   ): Promise<Accommodation> {
-    return reloaded(ctx, Accommodation, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const followUp = await followUpInRows(ctx, em, followUpId, 'followUpId');
       const partner = await partnerOf(viewer, em, partnerId, 'partnerId');
       const text = checkText('description', description, TEXT_MAX.reason);
@@ -140,7 +140,7 @@ export class InclusionMutations {
     @Arg('input', () => AddAdaptedActivityInput, { description: 'The activity.' }) input: AddAdaptedActivityInput,
     @Ctx() ctx: Context,
   ): Promise<AdaptedActivity> {
-    return reloaded(ctx, AdaptedActivity, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const followUp = await followUpInRows(ctx, em, input.followUpId, 'input.followUpId');
       const title = checkText('input.title', input.title, TEXT_MAX.title);
       const description = checkOptionalText('input.description', input.description, TEXT_MAX.note);
@@ -166,7 +166,7 @@ export class InclusionMutations {
     @Arg('input', () => RecordFamilyMeetingInput, { description: 'The meeting.' }) input: RecordFamilyMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<FamilyMeeting> {
-    return reloaded(ctx, FamilyMeeting, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const family = await em.findOne(Family, { id: idOfType(input.familyId, 'Family', 'input.familyId'), programme: viewer.programmeId });
       const children = family ? await em.find(Child, { family: family.id, programme: viewer.programmeId }, { orderBy: { id: 'asc' } }) : [];
       const visible: Child[] = [];
@@ -211,7 +211,7 @@ export class InclusionMutations {
     @Arg('input', () => ScheduleWorkshopInput, { description: 'The workshop.' }) input: ScheduleWorkshopInput,
     @Ctx() ctx: Context,
   ): Promise<Workshop> {
-    return reloaded(ctx, Workshop, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const heldOn = checkDate('input.heldOn', input.heldOn, { min: EARLIEST_DATE, max: yearsAfter(today(ctx), 2) });
       const topic = checkText('input.topic', input.topic, TEXT_MAX.title);
       checkList('input.attendingPartnerIds', input.attendingPartnerIds, { min: 0, max: MAX_WORKSHOP_PARTNERS });
@@ -234,7 +234,7 @@ export class InclusionMutations {
     professionalsCount: number,
     @Ctx() ctx: Context,
   ): Promise<Workshop> {
-    return reloaded(ctx, Workshop, mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutate(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const workshop = await em.findOne(Workshop, { id: idOfType(workshopId, 'Workshop', 'workshopId'), programme: viewer.programmeId });
       if (!workshop) throw new NotFound('Workshop', workshopId);
       checkVersion('The workshop', workshop, version);

@@ -6,7 +6,7 @@ import { BadUserInput, Forbidden } from '../errors';
 import { WriteAction } from '../permissions/policy';
 import { ObservationType } from '../schema/observation.type';
 import { checkText } from '../workflows/validation';
-import { childInRows, mutateInRows, TEXT_MAX, reloaded } from '../workflows/lookups';
+import { childInRows, mutateInRows, TEXT_MAX, answered } from '../workflows/lookups';
 
 /** The categories whose blocks list observations (Child.schooling, .social, .health, .inclusion). */
 const OBSERVED_CATEGORIES: readonly DataCategory[] = [
@@ -34,7 +34,7 @@ export class ObservationMutations {
     @Arg('text', () => String, { description: 'Text of the observation.' }) text: string,
     @Ctx() ctx: Context,
   ): Promise<Observation> {
-    return reloaded(ctx, Observation, mutateInRows(ctx, WriteAction.ADD_OBSERVATION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.ADD_OBSERVATION, async ({ em, viewer, logWrite }) => {
       if (!OBSERVED_CATEGORIES.includes(category)) {
         throw new BadUserInput('category', `observations are kept in ${OBSERVED_CATEGORIES.join(', ')}`);
       }

@@ -22,7 +22,7 @@ import {
 } from '../schema/pathway.inputs';
 import { ActionType, ObjectiveType, PathwayType, ReviewType } from '../schema/pathway.type';
 import { parisDate } from '../util/dates';
-import { childInRows, mutateInRows, partnerOf, reloaded, yearsAfter } from '../workflows/lookups';
+import { childInRows, mutateInRows, partnerOf, answered, yearsAfter } from '../workflows/lookups';
 import { pathwayReferent } from './referral.mutations';
 
 /**
@@ -59,7 +59,7 @@ export class PathwayMutations {
     @Arg('input', () => OpenPathwayInput, { description: 'The child, its referent, the consent and the start date.' }) input: OpenPathwayInput,
     @Ctx() ctx: Context,
   ): Promise<Pathway> {
-    return reloaded(ctx, Pathway, mutateInRows(ctx, WriteAction.RUN_PATHWAY, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.RUN_PATHWAY, async (scope) => {
       const { em, viewer } = scope;
       const today = parisDate(ctx.now);
       const startDate = checkDate('input.startDate', input.startDate, { min: yearsAfter(today, -1), max: today });
@@ -109,7 +109,7 @@ export class PathwayMutations {
 
   @Mutation(() => ObjectiveType, { description: "The pathway's referent adds an objective (status OPEN)." })
   addObjective(@Args() args: AddObjectiveArgs, @Ctx() ctx: Context): Promise<Objective> {
-    return reloaded(ctx, Objective, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const text = checkText('text', args.text, MAX_OBJECTIVE);
       const pathway = await pathwayOfReferent(scope, ctx, idOfType(args.pathwayId, 'Pathway', 'pathwayId'), () => new NotFound('Pathway', args.pathwayId));
       assertNotClosed(pathway, 'pathwayId');
@@ -121,7 +121,7 @@ export class PathwayMutations {
 
   @Mutation(() => ObjectiveType, { description: "The pathway's referent edits an objective's text or records its outcome (OPEN → an outcome)." })
   updateObjective(@Args() args: UpdateObjectiveArgs, @Ctx() ctx: Context): Promise<Objective> {
-    return reloaded(ctx, Objective, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const text = args.text == null ? undefined : checkText('text', args.text, MAX_OBJECTIVE);
       const objective = await scope.em.findOne(Objective, { id: idOfType(args.id, 'Objective', 'id'), programme: scope.viewer.programmeId });
       const notFound = () => new NotFound('Objective', args.id);
@@ -152,7 +152,7 @@ export class PathwayMutations {
     @Arg('input', () => AddActionInput, { description: 'The action.' }) input: AddActionInput,
     @Ctx() ctx: Context,
   ): Promise<Action> {
-    return reloaded(ctx, Action, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const { em, viewer } = scope;
       const today = parisDate(ctx.now);
       const shownIds = checkList('input.pathwayIds', input.pathwayIds, { max: 100 });
@@ -195,7 +195,7 @@ export class PathwayMutations {
     description: "The referent of the action's pathways edits it: title, status (PLANNED → IN_PROGRESS → DONE, or CANCELLED), outcome, dates.",
   })
   updateAction(@Args() args: UpdateActionArgs, @Ctx() ctx: Context): Promise<Action> {
-    return reloaded(ctx, Action, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const { em, viewer } = scope;
       const today = parisDate(ctx.now);
       const title = args.title == null ? undefined : checkText('title', args.title, MAX_TITLE);
@@ -235,7 +235,7 @@ export class PathwayMutations {
 
   @Mutation(() => ReviewType, { description: "The pathway's referent records a review (bilan): when, the progress observed, the next steps." })
   addReview(@Args() args: AddReviewArgs, @Ctx() ctx: Context): Promise<Review> {
-    return reloaded(ctx, Review, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const { em, viewer } = scope;
       const today = parisDate(ctx.now);
       const heldOn = checkDate('heldOn', args.heldOn, { min: yearsAfter(today, -ACTION_YEARS), max: today });
@@ -264,7 +264,7 @@ function movePathway<T>(
   check?: () => T,
   apply?: (pathway: Pathway, checked: T) => void,
 ): Promise<Pathway> {
-  return reloaded(ctx, Pathway, mutateInRows(ctx, WriteAction.RUN_PATHWAY, async (scope) => {
+  return answered(mutateInRows(ctx, WriteAction.RUN_PATHWAY, async (scope) => {
     const checked = check?.() as T;
     const pathway = await scope.em.findOne(Pathway, { id: idOfType(args.id, 'Pathway', 'id'), programme: scope.viewer.programmeId });
     if (!pathway || !(await ctx.access.canSee(pathway.child.id))) throw new NotFound('Pathway', args.id);

@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
 import { WriteAction } from '../permissions/policy';
 import { checkVersion, type MutationScope } from '../workflows/mutation';
-import { childInRows, mutateInRows, partnersOf, reloaded, yearsAfter } from '../workflows/lookups';
+import { childInRows, mutateInRows, partnersOf, answered, yearsAfter } from '../workflows/lookups';
 import { assertTransition, REFERRAL } from '../workflows/state-machines';
 import { checkDate, checkEmail, checkList, checkOptionalText, checkPhone, checkText } from '../workflows/validation';
 import { filterIdOfType, idOfType } from '../schema/global-id';
@@ -119,13 +119,12 @@ export class ReferralMutations {
       scope.logWrite({ action: AccessAction.CREATE, entity: 'Referral', childId: child.id, categories: [PATHWAY] });
       return { duplicateSuspected: false, referral, eligibility: await eligibilityWithWarnings(ctx, child) };
     });
-    const written = submission.referral;
-    return written ? { ...submission, referral: await reloaded(ctx, Referral, Promise.resolve(written)) } : submission;
+    return submission;
   }
 
   @Mutation(() => ReferralType, { description: 'The coordinator starts reviewing a referral: SUBMITTED → UNDER_REVIEW.' })
   startReferralReview(@Args() args: ReferralEditArgs, @Ctx() ctx: Context): Promise<Referral> {
-    return reloaded(ctx, Referral, mutateInRows(ctx, WriteAction.REVIEW_REFERRAL, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.REVIEW_REFERRAL, async (scope) => {
       const referral = await referralToEdit(scope, ctx, args.id, args.version, 'id');
       assertTransition(REFERRAL, 'The referral', referral.status, ReferralStatus.UNDER_REVIEW, 'id');
       referral.status = ReferralStatus.UNDER_REVIEW;
@@ -143,7 +142,7 @@ export class ReferralMutations {
     input: DecideReferralInput,
     @Ctx() ctx: Context,
   ): Promise<Referral> {
-    return reloaded(ctx, Referral, mutateInRows(ctx, WriteAction.REVIEW_REFERRAL, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.REVIEW_REFERRAL, async (scope) => {
       const { em, viewer } = scope;
       const reason = checkText('input.reason', input.reason, MAX_REASON);
       let meeting: TeamMeeting | null = null;
@@ -205,10 +204,7 @@ export class ReferralMutations {
       }
       return { teamMeeting: meeting, referrals };
     });
-    return {
-      teamMeeting: await reloaded(ctx, TeamMeeting, Promise.resolve(record.teamMeeting)),
-      referrals: await Promise.all(record.referrals.map((referral) => reloaded(ctx, Referral, Promise.resolve(referral)))),
-    };
+    return record;
   }
 }
 

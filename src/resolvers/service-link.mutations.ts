@@ -12,7 +12,7 @@ import { filterIdOfType, idOfType } from '../schema/global-id';
 import { checkVersion } from '../workflows/mutation';
 import { assertTransition, SERVICE_LINK } from '../workflows/state-machines';
 import { checkDate, checkList, checkOptionalText, checkOrder, checkText } from '../workflows/validation';
-import { childInRows, EARLIEST_DATE, mutateInRows, partnerOf, TEXT_MAX, today, yearsAfter, reloaded } from '../workflows/lookups';
+import { childInRows, EARLIEST_DATE, mutateInRows, partnerOf, TEXT_MAX, today, yearsAfter, answered } from '../workflows/lookups';
 import { linkStatusAt } from './service-link.resolver';
 
 /**
@@ -44,7 +44,7 @@ export class ServiceLinkMutations {
   ): Promise<ServiceLink> {
     // A proposed link grants nothing: the child must already be in the referent's rows
     // (access-policy.md, INCLUSION_REFERENT rows).
-    return reloaded(ctx, ServiceLink, mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
       const child = await childInRows(ctx, em, input.childId, 'input.childId');
       const partner = await partnerOf(viewer, em, input.partnerId, 'input.partnerId');
       const origin = input.originPartnerId == null ? undefined : await partnerOf(viewer, em, input.originPartnerId, 'input.originPartnerId');
@@ -111,7 +111,7 @@ export class ServiceLinkMutations {
     @Arg('version', () => Int, { description: 'Version of the link the client read.' }) version: number,
     @Ctx() ctx: Context,
   ): Promise<ServiceLink> {
-    return reloaded(ctx, ServiceLink, mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
       const link = await linkInRows(ctx, em, viewer.programmeId, id);
       checkVersion('The service link', link, version);
       assertTransition(SERVICE_LINK, 'The service link', linkStatusAt(link, ctx.now), ServiceLinkStatus.ACTIVE);
@@ -132,7 +132,7 @@ export class ServiceLinkMutations {
     @Arg('reason', () => String, { nullable: true, description: 'Why it is suspended.' }) reason: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<ServiceLink> {
-    return reloaded(ctx, ServiceLink, mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
       const link = await linkInRows(ctx, em, viewer.programmeId, id);
       checkVersion('The service link', link, version);
       assertTransition(SERVICE_LINK, 'The service link', linkStatusAt(link, ctx.now), ServiceLinkStatus.SUSPENDED);
@@ -151,7 +151,7 @@ export class ServiceLinkMutations {
     @Arg('reason', () => String, { description: 'Why it is revoked.' }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<ServiceLink> {
-    return reloaded(ctx, ServiceLink, mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_LINKS, async ({ em, viewer, logWrite }) => {
       const link = await linkInRows(ctx, em, viewer.programmeId, id);
       checkVersion('The service link', link, version);
       const why = checkText('reason', reason, TEXT_MAX.reason);

@@ -11,6 +11,8 @@ import { isDatabaseUnreachable } from '../db/unavailable';
 import { ReadAction, mayRead } from '../permissions/policy';
 import { StatisticsTableName, type TableDef } from './catalogue';
 import type { StatisticsAnswer } from './statistics';
+import { errorFields, type Logger } from '../log';
+import { currentRequest } from '../request-log';
 
 /**
  * GET /statistics/<table>.csv?period=2025-2026&by=AGE_BAND,SCHOOL_NETWORK: the same table
@@ -90,7 +92,7 @@ function sendError(res: ServerResponse, error: GraphQLError): void {
 export interface CsvRouteOptions {
   /** The request's context, as /graphql makes it (token, rate limits, deadline). */
   context: () => Promise<Context>;
-  log: (line: string) => void;
+  logger: Logger;
 }
 
 export async function serveStatisticsCsv(res: ServerResponse, url: URL, options: CsvRouteOptions): Promise<void> {
@@ -117,7 +119,7 @@ export async function serveStatisticsCsv(res: ServerResponse, url: URL, options:
       sendError(res, new ServiceUnavailable());
       return;
     }
-    options.log(`statistics CSV failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    options.logger.error({ requestId: currentRequest()?.id, err: errorFields(error) }, 'statistics CSV failed');
     sendError(res, new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }));
     return;
   }

@@ -1,4 +1,3 @@
-import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Child, Partner } from '../entities';
 import { viewerOf, type Context, type Viewer } from '../context';
@@ -68,14 +67,13 @@ export async function mutateInRows<T>(
 }
 
 /**
- * The object a mutation wrote, read again through the request's entity manager once the
- * transaction has committed: the transaction's own manager is finished, and the response's
- * lazy relations (link.child, consent.givenBy...) must not be loaded through it.
+ * The answer of a mutation: the object as its transaction wrote it (mutate() leaves it in
+ * the request's entity manager, where the response's lazy relations load). Nothing is read
+ * again between the commit and the answer: a committed write is never answered as failed
+ * because the database went away just after its commit (issue 15).
  */
-export async function reloaded<T extends { id: string }>(ctx: Context, entity: EntityClass<T>, written: Promise<T>): Promise<T> {
-  const { id } = await written;
-  // The where is built loosely typed: every entity passed here has a uuid `id`.
-  return ctx.em.findOneOrFail<T>(entity, { id } as unknown as Parameters<typeof ctx.em.findOneOrFail<T>>[1]);
+export async function answered<T extends { id: string }>(written: Promise<T>): Promise<T> {
+  return written;
 }
 
 /** A child in the viewer's programme and rows, loaded in the transaction; NOT_FOUND otherwise. */

@@ -5,6 +5,7 @@ import { AccessAction, ChildLifecycle, DataCategory } from '../entities/enums';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../errors';
 import { WRITE_POLICY, WriteAction } from '../permissions/policy';
 import { toGlobalId } from '../schema/global-id';
+import { claimIdempotencyKey } from './idempotency';
 import { pgArray } from '../permissions/access';
 
 /** One write for the access log: what was done to which child's data. */
@@ -37,7 +38,7 @@ export function requireWrite(ctx: Context, action: WriteAction): Viewer {
 
 /**
  * Runs a mutation as one transaction: everything it writes, and its access-log events,
- * commit together or not at all. A concurrent change detected by optimistic locking is a
+ * commit together or not at all; its answer is built from what it wrote. A concurrent change detected by optimistic locking is a
  * CONFLICT. Past the request's deadline (src/limits/deadline.ts) it does not start, flush,
  * log or commit: the transaction is rolled back and the answer is TIMEOUT, given at the
  * deadline even while a statement of it is still running (the rollback follows it).
@@ -54,20 +55,28 @@ export async function mutate<T>(ctx: Context, action: WriteAction, work: (scope:
       if (!FILE_WRITES_EXEMPT.includes(action)) await deadline.race(assertFilesWritable(em, events));
       await deadline.race(em.flush());
       if (events.length) await deadline.race(insertWriteEvents(em, ctx, viewer, events));
+      // The Idempotency-Key's row commits with the writes (src/workflows/idempotency.ts).
+      await deadline.race(claimIdempotencyKey(em, ctx, viewer.accountId));
       // The last moment to stop it: nothing is awaited between this and the commit.
       deadline.check();
       return result;
     });
-    return await deadline.race(transaction);
+    const result = await deadline.race(transaction);
+    if (ctx.idempotency?.claimed) ctx.idempotency.committed = true;
+    // Committed: from here on nothing may fail the answer. The result is what the
+    // transaction wrote, merged into the request's entity manager by the ORM; no statement
+    // reads it again (src/workflows/lookups.ts, answered()).
+    await ctx.faults?.afterCommit?.();
+    return result;
   } catch (error) {
+    // The request's identity map must not keep what a rolled-back transaction loaded.
+    ctx.em.clear();
+    if (ctx.idempotency && !ctx.idempotency.committed) ctx.idempotency.claimed = false;
     if (error instanceof OptimisticLockError) {
       const entity = error.entity as { version?: number } | undefined;
       throw new Conflict(error.entity?.constructor.name ?? 'The object', entity?.version ?? 0);
     }
     throw error;
-  } finally {
-    // The request's identity map must not keep what a rolled-back transaction loaded.
-    ctx.em.clear();
   }
 }
 

@@ -7,6 +7,8 @@ import { ensureApiRole, urlAsRole } from '../../src/db/roles';
 import { seedDemo } from '../../src/seed/demo.seed';
 import { createApp, type App } from '../../src/server';
 import { signLocalToken } from '../../src/auth/tokens';
+import { createLogger, type Logger } from '../../src/log';
+import type { Faults } from '../../src/context';
 
 /** The server every test file shares the run with (set by global-setup). */
 function serverUrl(): string {
@@ -135,9 +137,10 @@ export interface RawResponse {
 
 /**
  * The real server (HTTP, Apollo, permissions, ORM) on a migrated database of this worker;
- * `env` adds configuration (NODE_ENV stays `test` unless given).
+ * `env` adds configuration (NODE_ENV stays `test` unless given); `logger` receives its log
+ * lines (silent by default, TEST_LOG=1 prints them); `faults` are injected (src/context.ts).
  */
-export async function startTestServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv; logger?: Logger; faults?: Faults } = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await testDatabase());
   const apiDatabaseUrl = urlAsRole(databaseUrl, apiRoleOf(databaseUrl));
   const config = testConfig(apiDatabaseUrl, { DATABASE_OWNER_URL: databaseUrl, ...options.env });
@@ -155,7 +158,7 @@ export async function startTestServer(options: { databaseUrl?: string; env?: Nod
   let app: App | undefined;
   try {
     apiOrm = await connect(apiDatabaseUrl, config, () => undefined, { preferTs: true });
-    app = await createApp({ config, orm: apiOrm, now: () => now ?? new Date(), log: process.env.TEST_LOG ? (l) => console.error(l) : () => undefined });
+    app = await createApp({ config, orm: apiOrm, now: () => now ?? new Date(), logger: options.logger ?? createLogger(process.env.TEST_LOG ? 'debug' : 'silent'), faults: options.faults });
     const url = await app.listen(0);
     const started = app;
     const startedOrm = apiOrm;

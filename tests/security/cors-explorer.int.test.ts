@@ -79,7 +79,7 @@ describe('CORS', () => {
     const answered = await fetch(server.url, { method: 'POST', headers: { origin: PORTAL, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(answered.status).toBe(401);
     expect(answered.headers.get('access-control-allow-origin')).toBe(PORTAL);
-    expect(answered.headers.get('access-control-expose-headers')).toBe('retry-after, content-disposition');
+    expect(answered.headers.get('access-control-expose-headers')).toBe('retry-after, content-disposition, x-request-id, idempotency-replayed');
     await answered.arrayBuffer();
     // A request a page may send without a preflight is still refused by the CSRF prevention.
     const simple = await fetch(server.url, { method: 'POST', headers: { origin: PORTAL, 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
