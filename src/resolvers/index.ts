@@ -16,6 +16,7 @@ import { FamilyContactResolver, FamilyResolver } from './family.resolver';
 import { NodeResolver } from './node.resolver';
 import { AccommodationResolver, AdaptedActivityResolver, ObservationResolver } from './observation.resolver';
 import { PartnerResolver } from './partner.resolver';
+import { PartnerMutations } from './partner.mutations';
 import { ActionResolver, PathwayResolver } from './pathway.resolver';
 import { ReferralResolver } from './referral.resolver';
 import { ServiceLinkResolver } from './service-link.resolver';
@@ -47,6 +48,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   FamilyResolver,
   FamilyContactResolver,
   PartnerResolver,
+  PartnerMutations,
   ServiceLinkResolver,
   ConsentResolver,
   ConsentScopeResolver,
