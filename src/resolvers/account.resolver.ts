@@ -6,14 +6,20 @@ import { viewerOf, type Context } from '../context';
 import { AccountType, ViewerType } from '../schema/account.type';
 import { ViewerValue } from '../schema/sources';
 import type { ChildRecord } from './rows';
-import { readRecords, type RecordOf } from '../read/records';
+import { idOf, oneOf, readRecords, type RecordOf, type ValueOf } from '../read/records';
 
 @Resolver(() => AccountType)
 export class AccountResolver {
   /** Only the name of another account is ever shown (never its email). */
   @FieldResolver()
-  name(@Root() account: Account): string {
+  name(@Root() account: ValueOf<Account>): string {
     return account.displayName;
+  }
+
+  /** READ_ACCOUNTS only (FIELD_READS): the structure the account works for. */
+  @FieldResolver()
+  partner(@Root() account: ValueOf<Account>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(account, 'partner'));
   }
 }
 

@@ -17,6 +17,7 @@ import { NodeResolver } from './node.resolver';
 import { AccommodationResolver, AdaptedActivityResolver, ObservationResolver } from './observation.resolver';
 import { PartnerResolver } from './partner.resolver';
 import { PartnerMutations } from './partner.mutations';
+import { AccountMutations } from './account.mutations';
 import { ActionResolver, PathwayResolver } from './pathway.resolver';
 import { ReferralResolver } from './referral.resolver';
 import { ServiceLinkResolver } from './service-link.resolver';
@@ -49,6 +50,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   FamilyContactResolver,
   PartnerResolver,
   PartnerMutations,
+  AccountMutations,
   ServiceLinkResolver,
   ConsentResolver,
   ConsentScopeResolver,

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Role } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
@@ -14,6 +14,23 @@ import './enums';
 export class AccountType extends NodeInterface {
   @Field({ description: 'Display name of the person.' })
   name!: string;
+
+  // The fields below are read by the roles of READ_ACCOUNTS only (ADMIN, PRE_COORDINATOR:
+  // src/permissions/policy.ts); FORBIDDEN for every other role.
+  @Field(() => String, { nullable: true, description: 'E-mail of the account (ADMIN and PRE_COORDINATOR only).' })
+  email?: string;
+
+  @Field(() => Role, { nullable: true, description: 'Role of the account (ADMIN and PRE_COORDINATOR only).' })
+  role?: Role;
+
+  @Field(() => PartnerType, { nullable: true, description: 'The structure the account works for (ADMIN and PRE_COORDINATOR only; null when none).' })
+  partner?: PartnerType;
+
+  @Field(() => Boolean, { nullable: true, description: 'false once deactivated: its tokens no longer sign in (ADMIN and PRE_COORDINATOR only).' })
+  active?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Version to send back with updateAccount and deactivateAccount (ADMIN and PRE_COORDINATOR only).' })
+  version?: number;
 }
 
 @ObjectType('Viewer', {
