@@ -36,6 +36,17 @@ export interface Context {
   deadline: Deadline;
   /** The statistics, read from their own source (src/statistics/connection.ts). */
   statistics: Statistics;
+  /** The settings in force for every programme of this API (viewer.programme.settings, invitations). */
+  settings: ProgrammeSettings;
+}
+
+/** The configuration a programme works under (src/config.ts), as the API shows it. */
+export interface ProgrammeSettings {
+  retentionActiveYears: number;
+  retentionArchiveYears: number;
+  accessLogRetentionMonths: number;
+  statisticsThreshold: number;
+  invitationLifetimeHours: number;
 }
 
 /** The authenticated viewer; the permission layer guarantees it is there for every resolver. */

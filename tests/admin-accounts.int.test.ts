@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from './helpers/test-server';
-import { buildWorld, dataOf, errorOf, gid, writeEvents, type World } from './helpers/workflow-world';
+import { ref } from '@mikro-orm/core';
+import { Pathway, PathwayStatus, Role } from '../src/entities';
+import { buildWorld, dataOf, errorOf, forkEm, gid, writeEvents, type World } from './helpers/workflow-world';
+import * as f from './factories';
 
 /**
  * Staff accounts (issue 12, "Administration"): the ADMIN creates, edits and deactivates
@@ -30,7 +33,7 @@ describe('staff accounts (ADMIN)', () => {
   let w: World;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ env: { SQL_COUNT: 'true' } });
   });
   afterAll(async () => {
     await server?.close();
@@ -129,5 +132,88 @@ describe('staff accounts (ADMIN)', () => {
     expect(errorOf(await server.graphql(VIEWER, {}, token))).toEqual({ code: 'UNAUTHENTICATED' });
     expect(errorOf(await server.graphql(DEACTIVATE, { id, version: 2 }, w.tokens.admin))).toEqual({ code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_INACTIVE' });
     expect(errorOf(await server.graphql(DEACTIVATE, { id: gid('Account', w.accounts.admin.id), version: 1 }, w.tokens.admin))).toEqual({ code: 'BAD_USER_INPUT', field: 'id', reason: 'SELF' });
+  });
+
+  describe('accounts', () => {
+    const ACCOUNTS = `query ($filter: AccountsFilter, $first: Int, $after: String) {
+      accounts(filter: $filter, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id name role active partner { id } caseload { activePathways openReferrals } } }
+      } }`;
+    interface Listed {
+      accounts: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string; name: string; role: string; active: boolean; caseload: { activePathways: number; openReferrals: number } | null } }[];
+      };
+    }
+    const list = (variables: Record<string, unknown>, token = w.tokens.coordinator) => server.graphql<Listed>(ACCOUNTS, variables, token);
+
+    it('lists the staff accounts by name for ADMIN and PRE_COORDINATOR, filtered by role, partner and active; never a guardian', async () => {
+      const all = dataOf(await list({ first: 100 }, w.tokens.admin)).accounts;
+      const staff = Object.entries(w.accounts).filter(([key]) => !key.toLowerCase().includes('guardian'));
+      expect(all.totalCount).toBe(staff.length);
+      expect(all.edges.map((e) => e.node.role)).not.toContain('GUARDIAN');
+      const names = all.edges.map((e) => e.node.name);
+      expect(names).toEqual([...names].sort());
+
+      const referents = dataOf(await list({ filter: { role: 'INCLUSION_REFERENT' } })).accounts;
+      expect(referents.edges.map((e) => e.node.id).sort()).toEqual([w.accounts.inclusionReferent.id, w.accounts.otherInclusionReferent.id].map((id) => gid('Account', id)).sort());
+      const ofPartner = dataOf(await list({ filter: { partnerId: w.ids.leisure } })).accounts;
+      expect(ofPartner.edges.map((e) => e.node.id)).toEqual([gid('Account', w.accounts.leisureAgent.id)]);
+      expect(dataOf(await list({ filter: { active: false } })).accounts.totalCount).toBe(0);
+      expect(dataOf(await list({ filter: { role: 'GUARDIAN' } })).accounts.totalCount).toBe(0);
+
+      // Pages follow each other.
+      const first = dataOf(await list({ first: 3 })).accounts;
+      const second = dataOf(await list({ first: 3, after: first.pageInfo.endCursor })).accounts;
+      expect([...first.edges, ...second.edges].map((e) => e.node.name)).toEqual(names.slice(0, 6));
+
+      for (const token of [w.tokens.pathwayReferent, w.tokens.schoolAgent, w.tokens.guardian, w.tokens.analyst, w.tokens.dpo]) {
+        expect(errorOf(await list({}, token))).toEqual({ code: 'FORBIDDEN' });
+      }
+    });
+
+    it('gives each pathway referent its caseload, in a number of statements that does not grow with the page', async () => {
+      const em = forkEm(server);
+      const programme = em.merge(w.programme);
+      const referent = em.merge(w.accounts.pathwayReferent);
+      for (let i = 0; i < 3; i += 1) {
+        const fam = f.family(em, programme);
+        f.guardian(em, fam);
+        em.create(Pathway, { programme, child: f.child(em, fam), referent, status: i < 2 ? PathwayStatus.ACTIVE : PathwayStatus.CLOSED });
+      }
+      for (let i = 0; i < 12; i += 1) f.account(em, programme, Role.PATHWAY_REFERENT, { partner: ref(em.merge(w.partners.preTeam)) });
+      await em.flush();
+
+      const caseloadOf = (data: Listed) => data.accounts.edges.find((e) => e.node.id === gid('Account', w.accounts.pathwayReferent.id))?.node.caseload;
+      const statements = async (first: number) => {
+        const response = await server.http({ body: { query: ACCOUNTS, variables: { filter: { role: 'PATHWAY_REFERENT' }, first } }, token: w.tokens.coordinator });
+        expect(response.json?.errors).toBeUndefined();
+        return { count: Number(response.headers.get('x-sql-statements')), data: response.json!.data as unknown as Listed };
+      };
+      const few = await statements(2);
+      const many = await statements(13);
+      expect(many.data.accounts.edges).toHaveLength(13);
+      expect(caseloadOf(many.data)).toEqual({ activePathways: 2, openReferrals: 0 });
+      expect(many.data.accounts.edges.filter((e) => e.node.id !== gid('Account', w.accounts.pathwayReferent.id)).every((e) => e.node.caseload?.activePathways === 0)).toBe(true);
+      expect(many.count).toBe(few.count);
+      // Other roles have no caseload.
+      const agents = dataOf(await list({ filter: { role: 'PARTNER_AGENT' } })).accounts;
+      expect(agents.edges.every((e) => e.node.caseload === null)).toBe(true);
+    });
+
+    it('viewer.programme: name, INSEE code and settings, for every role', async () => {
+      const PROGRAMME = '{ viewer { programme { name inseeCode settings { retentionActiveYears accessLogRetentionMonths statisticsThreshold invitationLifetimeHours } } } }';
+      for (const token of [w.tokens.admin, w.tokens.guardian, w.tokens.schoolAgent]) {
+        expect(dataOf(await server.graphql<{ viewer: unknown }>(PROGRAMME, {}, token)).viewer).toEqual({
+          programme: {
+            name: w.programme.name,
+            inseeCode: w.programme.inseeCode,
+            settings: { retentionActiveYears: 2, accessLogRetentionMonths: 12, statisticsThreshold: 5, invitationLifetimeHours: 168 },
+          },
+        });
+      }
+    });
   });
 });

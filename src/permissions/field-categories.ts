@@ -56,6 +56,7 @@ export const ENTRY_POINT_CATEGORIES = {
 export const ROOT_FIELD_READS: Record<string, ReadAction> = {
   statistics: ReadAction.READ_STATISTICS,
   statisticsCatalogue: ReadAction.READ_STATISTICS,
+  accounts: ReadAction.READ_ACCOUNTS,
 };
 
 /**
@@ -70,6 +71,7 @@ export const FIELD_READS: Record<string, Record<string, ReadAction>> = {
     partner: ReadAction.READ_ACCOUNTS,
     active: ReadAction.READ_ACCOUNTS,
     version: ReadAction.READ_ACCOUNTS,
+    caseload: ReadAction.READ_ACCOUNTS,
   },
 };
 
@@ -118,6 +120,11 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   Workshop: 'NOT_PERSONAL',
   TeamMeeting: 'NOT_PERSONAL',
   Account: 'NOT_PERSONAL',
+  AccountEdge: 'NOT_PERSONAL',
+  AccountConnection: 'NOT_PERSONAL',
+  Caseload: 'NOT_PERSONAL',
+  Programme: 'NOT_PERSONAL',
+  ProgrammeSettings: 'NOT_PERSONAL',
   Viewer: 'NOT_PERSONAL',
   PageInfo: 'NOT_PERSONAL',
   ChildEdge: 'NOT_PERSONAL',

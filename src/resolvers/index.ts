@@ -1,5 +1,5 @@
 import type { BuildSchemaOptions } from 'type-graphql';
-import { AccountResolver, ViewerResolver } from './account.resolver';
+import { AccountConnectionResolver, AccountResolver, ViewerResolver } from './account.resolver';
 import { ChildResolver } from './child.resolver';
 import {
   ChildContactResolver,
@@ -36,6 +36,7 @@ import { StatisticsResolver } from './statistics.resolver';
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ViewerResolver,
   AccountResolver,
+  AccountConnectionResolver,
   NodeResolver,
   ChildResolver,
   ChildConnectionResolver,
