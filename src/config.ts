@@ -98,6 +98,8 @@ const schema = z
     EXPLORER: z.enum(['true', 'false']).optional(),
     // Statistics (src/statistics/, docs/statistics.md): no count under the threshold is published.
     STATISTICS_THRESHOLD: z.coerce.number().int().min(5, 'never below 5').max(100).default(5),
+    // Portal access (src/resolvers/invitation.mutations.ts): how long an invitation may be used.
+    INVITATION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24 * 7),
     DATABASE_READ_URL: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
@@ -209,6 +211,8 @@ export interface Config {
   explorer: boolean;
   /** The data's lifetime (src/lifetime/). */
   retention: Retention;
+  /** Invitations to the portal and to staff accounts: hours an invitation may be used. */
+  invitations: { lifetimeHours: number };
   /** Start the job runner with the API (else only `npm run worker` runs the jobs). */
   jobsInApi: boolean;
 }
@@ -314,6 +318,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: env.CORS_ORIGINS ?? (isProduction ? [] : LOCAL_DEV_ORIGINS),
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : !isProduction,
     statistics: { threshold: env.STATISTICS_THRESHOLD, readUrl: env.DATABASE_READ_URL },
+    invitations: { lifetimeHours: env.INVITATION_LIFETIME_HOURS },
   };
 }
 

@@ -41,12 +41,23 @@ export interface Context {
   idempotency?: IdempotencyClaim;
   /** Faults the tests inject (never in production: createApp refuses them there). */
   faults?: Faults;
+  /** The settings in force for every programme of this API (viewer.programme.settings, invitations). */
+  settings: ProgrammeSettings;
 }
 
 /** Test-only faults, at the moments the answer must survive. */
 export interface Faults {
   /** Runs just after a mutation's transaction has committed, before its answer is built. */
   afterCommit?: () => Promise<void>;
+}
+
+/** The configuration a programme works under (src/config.ts), as the API shows it. */
+export interface ProgrammeSettings {
+  retentionActiveYears: number;
+  retentionArchiveYears: number;
+  accessLogRetentionMonths: number;
+  statisticsThreshold: number;
+  invitationLifetimeHours: number;
 }
 
 /** The authenticated viewer; the permission layer guarantees it is there for every resolver. */

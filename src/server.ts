@@ -8,7 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
-import type { Context, Faults } from './context';
+import type { Context, Faults, ProgrammeSettings } from './context';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, ServiceUnavailable, Unauthenticated } from './errors';
 import { isDatabaseUnreachable, markUnreachable } from './db/unavailable';
@@ -118,6 +118,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const schema = config.benchPermissionsOff ? await buildAppSchema() : await buildSchemaWithPermissions();
   const statisticsSource = new StatisticsSource({ readUrl: config.statistics.readUrl, statementTimeoutMs: config.db.statementTimeoutMs, acquireTimeoutMs: config.db.acquireTimeoutMs, log });
   const statistics = new Statistics(statisticsSource, config.statistics.threshold);
+  const settings: ProgrammeSettings = {
+    retentionActiveYears: config.retention.activeYears,
+    retentionArchiveYears: config.retention.archiveYears,
+    accessLogRetentionMonths: config.retention.accessLogMonths,
+    statisticsThreshold: config.statistics.threshold,
+    invitationLifetimeHours: config.invitations.lifetimeHours,
+  };
 
   async function contextFor(authorization?: string, requestId: string = randomUUID(), address?: string): Promise<Context> {
     if (!authorization) throw new Unauthenticated();
@@ -139,7 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (limited) throw limited;
     const { viewer, access } = session;
     restrictToProgramme(em, viewer.programmeId);
-    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics, faults };
+    return { requestId, now: at, em, viewer, access, loaders: createLoaders(em, viewer.programmeId), deadline, statistics, faults, settings };
   }
 
   // No HTTP caching of personal data, so no cache hints: without this, Apollo's default

@@ -24,4 +24,12 @@ export class Partner extends TenantEntity {
 
   @Enum({ items: () => SchoolNetwork, nativeEnumName: 'school_network' })
   network: SchoolNetwork & Opt = SchoolNetwork.NONE;
+
+  /**
+   * A deactivated partner keeps its rows (links, referrals, observations stay readable
+   * where they were), but its links grant nothing from the next request on
+   * (linkInForceSql, src/permissions/access.ts).
+   */
+  @Property({ type: 'boolean' })
+  active: boolean & Opt = true;
 }

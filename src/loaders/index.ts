@@ -24,6 +24,7 @@ import {
 import type { DataCategory } from '../entities/enums';
 import { pickCurrentPathway } from './current-pathway';
 import { listOf, nestedList, readRecords, type RecordOf } from '../read/records';
+import { sql } from '../db/sql';
 
 /**
  * The read model's loaders, one set per request (made in createContext()): records
@@ -62,6 +63,8 @@ export interface Loaders {
   partnerById: ById<RecordOf<Partner>>;
   /** Account id → the account, from the programme's directory (only names are shown). */
   accountById: ById<RecordOf<Account>>;
+  /** Account id → its caseload as a referent (counts only), in one statement per batch. */
+  caseloadByAccount: DataLoader<string, Caseload>;
   /** Child id → its inclusion follow-up, or null. */
   inclusionFollowUpByChild: DataLoader<string, RecordOf<InclusionFollowUp> | null>;
   /** Follow-up id → its accommodations, by creation. */
@@ -102,6 +105,23 @@ export interface Household {
 export interface ById<R> {
   load(id: string): Promise<R | null>;
 }
+
+/** A referent's caseload: counts, no child. */
+export interface Caseload {
+  /** Its ACTIVE pathways. */
+  activePathways: number;
+  /** The accepted referrals handed to it whose child has no open pathway yet (waiting for one). */
+  openReferrals: number;
+}
+
+/** The caseloads of accounts ($2) of a programme ($1): the counts of Caseload, active files only. */
+const CASELOAD_SQL = `select a.id,
+    (select count(*)::int from pathway p join child c on c.id = p.child_id and c.lifecycle = 'ACTIVE'
+      where p.programme_id = $1 and p.referent_id = a.id and p.status = 'ACTIVE') as active_pathways,
+    (select count(*)::int from referral r join child c on c.id = r.child_id and c.lifecycle = 'ACTIVE'
+      where r.programme_id = $1 and r.assigned_to_id = a.id and r.status = 'ACCEPTED'
+        and not exists (select 1 from pathway p where p.child_id = r.child_id and p.status <> 'CLOSED')) as open_referrals
+  from account a where a.programme_id = $1 and a.id = any($2::uuid[])`;
 
 export interface ObservationKey {
   childId: string;
@@ -172,6 +192,11 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     guardianById: byId(Guardian),
     partnerById: directory(Partner),
     accountById: directory(Account),
+    caseloadByAccount: new DataLoader(async (accountIds) => {
+      const rows = await sql<{ id: string; active_pathways: number; open_referrals: number }>(em, CASELOAD_SQL, [programmeId, accountIds]);
+      const byId = new Map(rows.map((r) => [r.id, { activePathways: r.active_pathways, openReferrals: r.open_referrals }] as const));
+      return accountIds.map((id) => byId.get(id) ?? { activePathways: 0, openReferrals: 0 });
+    }),
 
     // The follow-up with its accommodations and adapted activities, in one statement: the
     // two lists are primed in their loaders (asked for only through a follow-up).

@@ -269,10 +269,11 @@ export function consentLapse(consent: { withdrawnAt?: Date | null; givenAt: Date
  * Policy, "Links and consent over time": a link grants while it is ACTIVE, between
  * `validFrom` and `validUntil`, and (legal basis CONSENT) while the consent it rests on,
  * of the same child, is in force. `sl` is the link's alias, `c` its consent's (left joined
- * on sl.consent_id).
+ * on sl.consent_id). A link to a deactivated partner grants nothing (ADMIN, "Writes").
  */
 export function linkInForceSql(sl: string, c: string, today: string, now: string): string {
   return `${sl}.status = 'ACTIVE' and ${sl}.valid_from <= ${today} and (${sl}.valid_until is null or ${sl}.valid_until >= ${today})
+          and exists (select 1 from partner lp where lp.id = ${sl}.partner_id and lp.active)
           and (${sl}.legal_basis <> 'CONSENT' or (${c}.id is not null and ${c}.child_id = ${sl}.child_id and ${consentInForceSql(c, today, now)}))`;
 }
 

@@ -56,6 +56,23 @@ export const ENTRY_POINT_CATEGORIES = {
 export const ROOT_FIELD_READS: Record<string, ReadAction> = {
   statistics: ReadAction.READ_STATISTICS,
   statisticsCatalogue: ReadAction.READ_STATISTICS,
+  accounts: ReadAction.READ_ACCOUNTS,
+};
+
+/**
+ * Fields of object types open only to the roles of a read of the policy (READ_POLICY), like
+ * ROOT_FIELD_READS for root fields: a staff account's details are the ADMIN's and the
+ * coordinator's (READ_ACCOUNTS); the others see an account's name only.
+ */
+export const FIELD_READS: Record<string, Record<string, ReadAction>> = {
+  Account: {
+    email: ReadAction.READ_ACCOUNTS,
+    role: ReadAction.READ_ACCOUNTS,
+    partner: ReadAction.READ_ACCOUNTS,
+    active: ReadAction.READ_ACCOUNTS,
+    version: ReadAction.READ_ACCOUNTS,
+    caseload: ReadAction.READ_ACCOUNTS,
+  },
 };
 
 /**
@@ -103,6 +120,11 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   Workshop: 'NOT_PERSONAL',
   TeamMeeting: 'NOT_PERSONAL',
   Account: 'NOT_PERSONAL',
+  AccountEdge: 'NOT_PERSONAL',
+  AccountConnection: 'NOT_PERSONAL',
+  Caseload: 'NOT_PERSONAL',
+  Programme: 'NOT_PERSONAL',
+  ProgrammeSettings: 'NOT_PERSONAL',
   Viewer: 'NOT_PERSONAL',
   PageInfo: 'NOT_PERSONAL',
   ChildEdge: 'NOT_PERSONAL',

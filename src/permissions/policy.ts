@@ -135,6 +135,9 @@ export enum WriteAction {
   MANAGE_INCLUSION = 'MANAGE_INCLUSION',
   ADD_OBSERVATION = 'ADD_OBSERVATION',
   ERASE_CHILD = 'ERASE_CHILD',
+  MANAGE_PARTNERS = 'MANAGE_PARTNERS',
+  MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
+  INVITE_GUARDIAN = 'INVITE_GUARDIAN',
 }
 
 /** The requests of families (RGPD articles 15 and 17) and the access log, in the words of the policy. */
@@ -240,11 +243,53 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   [WriteAction.ADD_OBSERVATION]: [Role.PARTNER_AGENT],
   // "DPO: erase its data": the roles of the table "Requests from families".
   [WriteAction.ERASE_CHILD]: Object.keys(DATA_REQUEST_POLICY[DataRequestAction.ERASE_CHILD]) as Role[],
+  // "ADMIN: partners and accounts (create, edit, deactivate)"
+  [WriteAction.MANAGE_PARTNERS]: [Role.ADMIN],
+  [WriteAction.MANAGE_ACCOUNTS]: [Role.ADMIN],
+  // "ADMIN: guardians' portal invitations"; the staff who follow the child invite its
+  // guardian (issue 12), within their rows. The ADMIN, who sees no child, revokes only.
+  [WriteAction.INVITE_GUARDIAN]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT, Role.ADMIN],
 };
+
+/**
+ * The staff roles an account may be given, and the partner kinds its structure may be of
+ * (policy "Role maxima and rows": a partner agent's maximum is its partner kind's, the
+ * inclusion referent's HEALTH comes from consents naming its INCLUSION_SERVICE, the PRE
+ * team refers and follows). `partner`: REQUIRED, OPTIONAL or NONE. A GUARDIAN account is
+ * never created by hand: it comes from an invitation its guardian accepts.
+ */
+export interface AccountPartnerRule {
+  partner: 'REQUIRED' | 'OPTIONAL' | 'NONE';
+  kinds: readonly PartnerKind[];
+}
+
+const AGENT_KINDS = (Object.keys(PARTNER_KIND_MAX) as PartnerKind[]).filter((kind) => PARTNER_KIND_MAX[kind].length > 0);
+
+export const ACCOUNT_PARTNER_POLICY: Partial<Record<Role, AccountPartnerRule>> = {
+  [Role.ADMIN]: { partner: 'OPTIONAL', kinds: [PartnerKind.PRE_TEAM] },
+  [Role.PRE_COORDINATOR]: { partner: 'REQUIRED', kinds: [PartnerKind.PRE_TEAM] },
+  [Role.PATHWAY_REFERENT]: { partner: 'REQUIRED', kinds: [PartnerKind.PRE_TEAM] },
+  [Role.INCLUSION_REFERENT]: { partner: 'REQUIRED', kinds: [PartnerKind.INCLUSION_SERVICE] },
+  // The kinds whose agents see something (PARTNER_KIND_MAX not empty).
+  [Role.PARTNER_AGENT]: { partner: 'REQUIRED', kinds: AGENT_KINDS },
+  [Role.ANALYST]: { partner: 'NONE', kinds: [] },
+  [Role.DPO]: { partner: 'NONE', kinds: [] },
+};
+
+/** Why a role and a partner kind may not go together on one account, or undefined when they may. */
+export function accountPartnerRefusal(role: Role, partnerKind: PartnerKind | undefined): string | undefined {
+  const rule = ACCOUNT_PARTNER_POLICY[role];
+  if (!rule) return `a ${role} account comes from an invitation, it is not created by hand`;
+  if (partnerKind === undefined) return rule.partner === 'REQUIRED' ? `a ${role} belongs to a partner (${rule.kinds.join(', ')})` : undefined;
+  if (rule.partner === 'NONE') return `a ${role} belongs to no partner`;
+  if (!rule.kinds.includes(partnerKind)) return `a ${role} belongs to a partner of kind ${rule.kinds.join(', ')}, not ${partnerKind}`;
+  return undefined;
+}
 
 /** What a read outside the children's rows is, in the words of access-policy.md. */
 export enum ReadAction {
   READ_STATISTICS = 'READ_STATISTICS',
+  READ_ACCOUNTS = 'READ_ACCOUNTS',
 }
 
 /**
@@ -255,6 +300,8 @@ export enum ReadAction {
 export const READ_POLICY: Record<ReadAction, readonly Role[]> = {
   // "Read by ANALYST and PRE_COORDINATOR of the programme; no child row, no personal data."
   [ReadAction.READ_STATISTICS]: [Role.ANALYST, Role.PRE_COORDINATOR],
+  // "ADMIN: partners and accounts"; the coordinator assigns referents found among them (issue 12).
+  [ReadAction.READ_ACCOUNTS]: [Role.ADMIN, Role.PRE_COORDINATOR],
 };
 
 export function mayRead(role: Role, action: ReadAction): boolean {

@@ -1,24 +1,96 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Account, Child, Partner } from '../entities';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Account, Child, Partner, Programme } from '../entities';
 import { DataCategory, Role } from '../entities/enums';
 import { DataRequestAction, ReadAction, mayRead, requestGrant, requestsOf, ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
-import { viewerOf, type Context } from '../context';
-import { AccountType, ViewerType } from '../schema/account.type';
+import { viewerOf, type Context, type ProgrammeSettings } from '../context';
+import { AccountConnectionType, AccountsArgs, AccountType, ViewerType } from '../schema/account.type';
+import { filterIdOfType } from '../schema/global-id';
+import { sql, SqlParams } from '../db/sql';
+import type { Caseload } from '../loaders';
+import { assertCursorsKnown, encodeCursor, keysetPage, pageWindow, toPage, type Page } from './pagination';
 import { ViewerValue } from '../schema/sources';
 import type { ChildRecord } from './rows';
-import { readRecords, type RecordOf } from '../read/records';
+import { idOf, oneOf, readRecords, shapeOf, type RecordOf, type ValueOf } from '../read/records';
 
 @Resolver(() => AccountType)
 export class AccountResolver {
   /** Only the name of another account is ever shown (never its email). */
   @FieldResolver()
-  name(@Root() account: Account): string {
+  name(@Root() account: ValueOf<Account>): string {
     return account.displayName;
+  }
+
+  /** READ_ACCOUNTS only (FIELD_READS): a pathway referent's counts, batched (caseloadByAccount). */
+  @FieldResolver()
+  caseload(@Root() account: ValueOf<Account>, @Ctx() ctx: Context): Promise<Caseload> | null {
+    return account.role === Role.PATHWAY_REFERENT ? ctx.loaders.caseloadByAccount.load(account.id) : null;
+  }
+
+  @Query(() => AccountConnectionType, {
+    description:
+      'The staff accounts of the programme, by name (then id), a page at a time; filter by role, partner, active or not. ADMIN and PRE_COORDINATOR only (READ_ACCOUNTS): ' +
+      "the coordinator finds here the referent to hand a referral to. Guardians' portal accounts are never listed.",
+  })
+  async accounts(@Args() args: AccountsArgs, @Ctx() ctx: Context): Promise<Page<RecordOf<Account>>> {
+    const window = pageWindow(args, CURSOR_KIND);
+    const filter = args.filter ?? {};
+    const shape = shapeOf(ctx.em, Account);
+    const params = new SqlParams();
+    const listed = (alias: string, p: SqlParams) => [`${alias}.programme_id = ${p.add(viewerOf(ctx).programmeId)}`, `${alias}.role <> 'GUARDIAN'`];
+    const where = listed('t', params);
+    if (filter.role != null) where.push(`t.role = ${params.add(filter.role)}`);
+    if (filter.partnerId != null) where.push(`t.partner_id = ${params.add(filterIdOfType(filter.partnerId, 'Partner', 'filter.partnerId'))}`);
+    if (filter.active != null) where.push(`t.active = ${params.add(filter.active)}`);
+    const countParams = params.values.slice();
+    const countSql = `select count(*)::int as n from account t where ${where.join(' and ')}`;
+    const keyset = {
+      columns: ['t.display_name', 't.id'],
+      descending: false,
+      keyOf: (id: string) => `select k.display_name, k.id from account k where k.id = ${id} and ${listed('k', params).join(' and ')}`,
+    };
+    const range = keysetPage(window, keyset, (value) => params.add(value));
+    const rows = (
+      await sql<Record<string, unknown>>(
+        ctx.em,
+        `select ${shape.select('t')} from account t where ${[...where, ...range.where].join(' and ')} order by ${range.orderBy} limit ${params.add(window.size + 1)}`,
+        params.values,
+      )
+    ).map((row) => shape.build(row));
+    if (rows.length === 0) {
+      await assertCursorsKnown(window, async (id) => {
+        const known = new SqlParams();
+        return (await sql(ctx.em, `select 1 from account k where k.id = ${known.add(id)}::uuid and ${listed('k', known).join(' and ')}`, known.values)).length > 0;
+      });
+    }
+    return toPage(rows, window, (account) => encodeCursor(CURSOR_KIND, account.id), async () => (await sql<{ n: number }>(ctx.em, countSql, countParams))[0]!.n);
+  }
+
+  /** READ_ACCOUNTS only (FIELD_READS): the structure the account works for. */
+  @FieldResolver()
+  partner(@Root() account: ValueOf<Account>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
+    return oneOf(ctx.loaders.partnerById, idOf(account, 'partner'));
+  }
+}
+
+const CURSOR_KIND = 'account';
+
+@Resolver(() => AccountConnectionType)
+export class AccountConnectionResolver {
+  @FieldResolver()
+  totalCount(@Root() page: Page<RecordOf<Account>>): Promise<number> {
+    return page.count();
   }
 }
 
 @Resolver(() => ViewerType)
 export class ViewerResolver {
+  /** The viewer's own programme (the tenant filter is on it). */
+  @FieldResolver()
+  async programme(@Root() value: ViewerValue, @Ctx() ctx: Context): Promise<{ name: string; inseeCode: string; settings: ProgrammeSettings }> {
+    const programme = await ctx.em.findOneOrFail(Programme, { id: value.viewer.programmeId });
+    return { name: programme.name, inseeCode: programme.inseeCode, settings: ctx.settings };
+  }
+
   @Query(() => ViewerType, { description: 'The signed-in account.' })
   viewer(@Ctx() ctx: Context): ViewerValue {
     return new ViewerValue(viewerOf(ctx));

@@ -1,5 +1,5 @@
 import type { BuildSchemaOptions } from 'type-graphql';
-import { AccountResolver, ViewerResolver } from './account.resolver';
+import { AccountConnectionResolver, AccountResolver, ViewerResolver } from './account.resolver';
 import { ChildResolver } from './child.resolver';
 import {
   ChildContactResolver,
@@ -16,6 +16,8 @@ import { FamilyContactResolver, FamilyResolver } from './family.resolver';
 import { NodeResolver } from './node.resolver';
 import { AccommodationResolver, AdaptedActivityResolver, ObservationResolver } from './observation.resolver';
 import { PartnerResolver } from './partner.resolver';
+import { PartnerMutations } from './partner.mutations';
+import { AccountMutations } from './account.mutations';
 import { ActionResolver, PathwayResolver } from './pathway.resolver';
 import { ReferralResolver } from './referral.resolver';
 import { ServiceLinkResolver } from './service-link.resolver';
@@ -34,6 +36,7 @@ import { StatisticsResolver } from './statistics.resolver';
 export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ViewerResolver,
   AccountResolver,
+  AccountConnectionResolver,
   NodeResolver,
   ChildResolver,
   ChildConnectionResolver,
@@ -47,6 +50,8 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   FamilyResolver,
   FamilyContactResolver,
   PartnerResolver,
+  PartnerMutations,
+  AccountMutations,
   ServiceLinkResolver,
   ConsentResolver,
   ConsentScopeResolver,

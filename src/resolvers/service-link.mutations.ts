@@ -12,7 +12,7 @@ import { filterIdOfType, idOfType } from '../schema/global-id';
 import { checkVersion } from '../workflows/mutation';
 import { assertTransition, SERVICE_LINK } from '../workflows/state-machines';
 import { checkDate, checkList, checkOptionalText, checkOrder, checkText } from '../workflows/validation';
-import { childInRows, EARLIEST_DATE, mutateInRows, partnerOf, TEXT_MAX, today, yearsAfter, answered } from '../workflows/lookups';
+import { assertPartnerActive, childInRows, EARLIEST_DATE, mutateInRows, partnerOf, TEXT_MAX, today, yearsAfter, answered } from '../workflows/lookups';
 import { linkStatusAt } from './service-link.resolver';
 
 /**
@@ -115,7 +115,9 @@ export class ServiceLinkMutations {
       const link = await linkInRows(ctx, em, viewer.programmeId, id);
       checkVersion('The service link', link, version);
       assertTransition(SERVICE_LINK, 'The service link', linkStatusAt(link, ctx.now), ServiceLinkStatus.ACTIVE);
-      assertWithinKind('categories', (await link.partner.loadOrFail()).kind, link.categories);
+      const partner = await link.partner.loadOrFail();
+      assertPartnerActive(partner, 'id');
+      assertWithinKind('categories', partner.kind, link.categories);
       await assertLegalBasis(em, link, ctx.now);
       link.status = ServiceLinkStatus.ACTIVE;
       link.suspendedAt = undefined;

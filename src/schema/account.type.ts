@@ -1,10 +1,22 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionArgs } from './connection.args';
+import { PageInfoType } from './page-info.type';
+import { ProgrammeType } from './programme.type';
 import { Role } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
 import { ChildType } from './child.type';
 import { AccessPolicyType } from './access-log.type';
 import './enums';
+
+@ObjectType('Caseload', { description: "What a pathway referent follows now: counts only, no child." })
+export class CaseloadType {
+  @Field(() => Int, { description: 'Its ACTIVE pathways (of active files).' })
+  activePathways!: number;
+
+  @Field(() => Int, { description: 'Accepted referrals handed to it whose child has no open pathway yet.' })
+  openReferrals!: number;
+}
 
 @ObjectType('Account', {
   implements: NodeInterface,
@@ -14,6 +26,65 @@ import './enums';
 export class AccountType extends NodeInterface {
   @Field({ description: 'Display name of the person.' })
   name!: string;
+
+  // The fields below are read by the roles of READ_ACCOUNTS only (ADMIN, PRE_COORDINATOR:
+  // src/permissions/policy.ts); FORBIDDEN for every other role.
+  @Field(() => String, { nullable: true, description: 'E-mail of the account (ADMIN and PRE_COORDINATOR only).' })
+  email?: string;
+
+  @Field(() => Role, { nullable: true, description: 'Role of the account (ADMIN and PRE_COORDINATOR only).' })
+  role?: Role;
+
+  @Field(() => PartnerType, { nullable: true, description: 'The structure the account works for (ADMIN and PRE_COORDINATOR only; null when none).' })
+  partner?: PartnerType;
+
+  @Field(() => Boolean, { nullable: true, description: 'false once deactivated: its tokens no longer sign in (ADMIN and PRE_COORDINATOR only).' })
+  active?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Version to send back with updateAccount and deactivateAccount (ADMIN and PRE_COORDINATOR only).' })
+  version?: number;
+
+  @Field(() => CaseloadType, { nullable: true, description: "A pathway referent's caseload (ADMIN and PRE_COORDINATOR only); null for the other roles." })
+  caseload?: CaseloadType;
+}
+
+@ObjectType('AccountEdge', { description: 'An account in a page of accounts.' })
+export class AccountEdgeType {
+  @Field({ description: 'Opaque cursor of this account (it names the row only).' })
+  cursor!: string;
+
+  @Field(() => AccountType, { description: 'The account.' })
+  node!: AccountType;
+}
+
+@ObjectType('AccountConnection', { description: 'A page of staff accounts, by name (then id).' })
+export class AccountConnectionType {
+  @Field(() => [AccountEdgeType], { description: 'The accounts of this page.' })
+  edges!: AccountEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Where this page stands.' })
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int, { description: 'Number of accounts matching, over all pages.' })
+  totalCount!: number;
+}
+
+@InputType('AccountsFilter', { description: 'Which staff accounts to list; absent fields do not filter.' })
+export class AccountsFilter {
+  @Field(() => Role, { nullable: true, description: 'Only this role (GUARDIAN lists nothing: portal accounts are the families’).' })
+  role?: Role | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the accounts of this partner.' })
+  partnerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only active (true) or deactivated (false) accounts.' })
+  active?: boolean | null;
+}
+
+@ArgsType()
+export class AccountsArgs extends ConnectionArgs {
+  @Field(() => AccountsFilter, { nullable: true, description: 'Which accounts.' })
+  filter?: AccountsFilter | null;
 }
 
 @ObjectType('Viewer', {
@@ -34,6 +105,9 @@ export class ViewerType {
 
   @Field(() => PartnerType, { nullable: true, description: 'The structure the account works for; null for guardians and programme-wide roles without one.' })
   partner?: PartnerType;
+
+  @Field(() => ProgrammeType, { description: "The viewer's programme: name, INSEE code and settings." })
+  programme!: ProgrammeType;
 
   @Field(() => AccessPolicyType, { description: 'What this account may ask for: its category maximum and its rows, so that a portal can hide what it cannot show.' })
   accessPolicy!: AccessPolicyType;

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { PartnerKind, SchoolLevel, SchoolNetwork } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import './enums';
@@ -25,4 +25,10 @@ export class PartnerType extends NodeInterface {
 
   @Field(() => SchoolNetwork, { description: 'Priority education network of a school (NONE for other kinds).' })
   network!: SchoolNetwork;
+
+  @Field({ description: 'false once the ADMIN deactivated it: its links grant nothing, and no new write may name it.' })
+  active!: boolean;
+
+  @Field(() => Int, { description: 'Version to send back with updatePartner and deactivatePartner.' })
+  version!: number;
 }

@@ -87,10 +87,16 @@ export async function childInRows(ctx: Context, em: EntityManager, globalId: str
   return child;
 }
 
-/** A partner of the programme named by an input field; BAD_USER_INPUT naming it otherwise. */
+/** A deactivated partner is named by no new write (its links grant nothing: linkInForceSql). */
+export function assertPartnerActive(partner: Partner, field: string): void {
+  if (!partner.active) throw new BadUserInput(field, 'the partner is deactivated', { reason: 'PARTNER_INACTIVE' });
+}
+
+/** An active partner of the programme named by an input field; BAD_USER_INPUT naming it otherwise. */
 export async function partnerOf(viewer: Viewer, em: EntityManager, globalId: string, field: string): Promise<Partner> {
   const partner = await em.findOne(Partner, { id: filterIdOfType(globalId, 'Partner', field), programme: viewer.programmeId });
   if (!partner) throw new BadUserInput(field, 'no such partner in this programme');
+  assertPartnerActive(partner, field);
   return partner;
 }
 
@@ -113,6 +119,7 @@ export async function partnersOf(
   return ids.map((id, i) => {
     const partner = byId.get(id);
     if (!partner) throw new BadUserInput(fieldOf(i), 'no such partner in this programme');
+    assertPartnerActive(partner, fieldOf(i));
     return partner;
   });
 }
