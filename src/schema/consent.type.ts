@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ConsentMethod, ConsentPurpose, DataCategory } from '../entities/enums';
+import { ConsentMethod, ConsentPurpose, DataCategory, GrantLapse } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { GuardianType } from './guardian.type';
 import { PartnerType } from './partner.type';
@@ -35,6 +35,12 @@ export class ConsentType extends NodeInterface {
 
   @Field(() => DateTimeISO, { nullable: true, description: 'When it was withdrawn; null while in force.' })
   withdrawnAt?: Date;
+
+  @Field(() => Boolean, { description: 'Whether the consent is in force now (given, not withdrawn, not expired), computed by the access check itself.' })
+  grantsNow!: boolean;
+
+  @Field(() => GrantLapse, { nullable: true, description: 'Why the consent is not in force now (CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_NOT_YET_GIVEN); null when grantsNow is true.' })
+  grantLapse?: GrantLapse;
 
   @Field(() => [ConsentScopeType], { description: 'Partners and categories it covers.' })
   scope!: ConsentScopeType[];
