@@ -18,7 +18,7 @@ import { ChildLifecycle } from '../entities/enums';
  * | child | names (''), birth date (null), every text | birth year, grade, school, the SCHOOLING and SOCIAL enums and flags, AESH hours; lifecycle ANONYMISED |
  * | observation | the rows (free texts about the child) | nothing |
  * | referral | description (''), decision reason; an open one is WITHDRAWN | dates, domains, status, referring partner |
- * | pathway | closure reason; an open one is CLOSED on that day | dates, status, referent |
+ * | pathway | closure and suspension reasons; an open one is CLOSED on that day | dates, status, referent |
  * | objective, review | texts ('' / null) | domain, status, dates |
  * | action (individual, of these children only) | title (''), outcome | kind, domain, child time, status, dates |
  * | service_link | reasons (texts); a PROPOSED, ACTIVE or SUSPENDED one is REVOKED | partner, categories, legal basis, dates |
@@ -80,7 +80,7 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
     [at, ids, ids],
   );
   await exec(
-    `update pathway set closure_reason = null, status = 'CLOSED', end_date = coalesce(end_date, ?::date), ${touch('pathway')} where child_id = any(?::uuid[])`,
+    `update pathway set closure_reason = null, suspension_reason = null, suspended_at = null, status = 'CLOSED', end_date = coalesce(end_date, ?::date), ${touch('pathway')} where child_id = any(?::uuid[])`,
     [today, at, ids],
   );
   await exec(

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import type { GrantLapse } from '../entities/enums';
+import { ConsentMethod, type GrantLapse } from '../entities/enums';
 import { concernsViewer } from './rows';
 import type { Account, Consent, ConsentScope, Guardian, Partner } from '../entities';
 import { ConsentScopeType, ConsentType } from '../schema/consent.type';
@@ -49,6 +49,12 @@ export class ConsentResolver {
   @FieldResolver()
   async grantLapse(@Root() consent: ValueOf<Consent>, @Ctx() ctx: Context): Promise<GrantLapse | null> {
     return (await ctx.access.consentState(consent.id)).lapse;
+  }
+
+  @FieldResolver()
+  withdrawnBy(@Root() consent: ValueOf<Consent>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> | null {
+    if (consent.withdrawalMethod === ConsentMethod.PORTAL) return null;
+    return oneOf(ctx.loaders.accountById, idOf(consent, 'withdrawnBy'));
   }
 
   @FieldResolver()

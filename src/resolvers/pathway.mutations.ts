@@ -17,6 +17,7 @@ import {
   ClosePathwayArgs,
   OpenPathwayInput,
   PathwayEditArgs,
+  SuspendPathwayArgs,
   UpdateActionArgs,
   UpdateObjectiveArgs,
 } from '../schema/pathway.inputs';
@@ -87,14 +88,25 @@ export class PathwayMutations {
     }));
   }
 
-  @Mutation(() => PathwayType, { description: 'The coordinator suspends a pathway: ACTIVE → SUSPENDED.' })
-  suspendPathway(@Args() args: PathwayEditArgs, @Ctx() ctx: Context): Promise<Pathway> {
-    return movePathway(ctx, args, PathwayStatus.SUSPENDED);
+  @Mutation(() => PathwayType, { description: 'The coordinator suspends a pathway, with the reason: ACTIVE → SUSPENDED.' })
+  suspendPathway(@Args() args: SuspendPathwayArgs, @Ctx() ctx: Context): Promise<Pathway> {
+    const reason = () => checkText('reason', args.reason, MAX_REASON);
+    return movePathway(ctx, args, PathwayStatus.SUSPENDED, reason, (pathway, why) => suspend(pathway, ctx.now, why));
   }
 
-  @Mutation(() => PathwayType, { description: 'The coordinator resumes a suspended pathway: SUSPENDED → ACTIVE.' })
+  @Mutation(() => PathwayType, {
+    description:
+      'The coordinator resumes a suspended pathway: SUSPENDED → ACTIVE, on its PATHWAY consent still in force ' +
+      '(else BAD_USER_INPUT on id, reason CONSENT_REQUIRED: a withdrawn consent suspended it, a new pathway rests on a new consent).',
+  })
   resumePathway(@Args() args: PathwayEditArgs, @Ctx() ctx: Context): Promise<Pathway> {
-    return movePathway(ctx, args, PathwayStatus.ACTIVE);
+    return movePathway(ctx, args, PathwayStatus.ACTIVE, undefined, async (pathway) => {
+      const consent = await pathway.consent?.load();
+      const lapse = consent ? consentLapse(consent, ctx.now) : 'is missing';
+      if (lapse) throw new BadUserInput('id', `the consent the pathway rests on ${lapse}`, { reason: 'CONSENT_REQUIRED' });
+      pathway.suspendedAt = undefined;
+      pathway.suspensionReason = undefined;
+    });
   }
 
   @Mutation(() => PathwayType, { description: 'The coordinator closes a pathway, with the reason: → CLOSED, ending today.' })
@@ -104,6 +116,8 @@ export class PathwayMutations {
       pathway.closureReason = closureReason;
       pathway.closureKind = args.kind ?? PathwayClosureKind.OTHER;
       pathway.endDate = parisDate(ctx.now);
+      pathway.suspendedAt = undefined;
+      pathway.suspensionReason = undefined;
     });
   }
 
@@ -262,7 +276,7 @@ function movePathway<T>(
   args: PathwayEditArgs,
   to: PathwayStatus,
   check?: () => T,
-  apply?: (pathway: Pathway, checked: T) => void,
+  apply?: (pathway: Pathway, checked: T) => void | Promise<void>,
 ): Promise<Pathway> {
   return reloaded(ctx, Pathway, mutateInRows(ctx, WriteAction.RUN_PATHWAY, async (scope) => {
     const checked = check?.() as T;
@@ -271,10 +285,17 @@ function movePathway<T>(
     checkVersion('Pathway', pathway, args.version);
     assertTransition(PATHWAY, 'The pathway', pathway.status, to, 'id');
     pathway.status = to;
-    apply?.(pathway, checked);
+    await apply?.(pathway, checked);
     scope.logWrite(pathwayWrite(AccessAction.UPDATE, 'Pathway', pathway.child.id));
     return pathway;
   }));
+}
+
+/** A pathway suspended at `at`, for `reason` (the coordinator's, or its consent's withdrawal). */
+export function suspend(pathway: Pathway, at: Date, reason: string): void {
+  pathway.status = PathwayStatus.SUSPENDED;
+  pathway.suspendedAt = at;
+  pathway.suspensionReason = reason;
 }
 
 /**

@@ -42,6 +42,15 @@ export class ConsentType extends NodeInterface {
   @Field(() => GrantLapse, { nullable: true, description: 'Why the consent is not in force now (CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_NOT_YET_GIVEN); null when grantsNow is true.' })
   grantLapse?: GrantLapse;
 
+  @Field(() => ConsentMethod, { nullable: true, description: 'How it was withdrawn: PORTAL (by the guardian), SIGNED_FORM (on paper) or ORAL_RECORDED (by phone), recorded by an agent; null while not withdrawn.' })
+  withdrawalMethod?: ConsentMethod;
+
+  @Field(() => AccountType, {
+    nullable: true,
+    description: "The agent who received and recorded a withdrawal made on paper or by phone; null while not withdrawn, and when the guardian withdrew it in the portal (withdrawalMethod PORTAL: a guardian's account is not shown).",
+  })
+  withdrawnBy?: AccountType;
+
   @Field(() => [ConsentScopeType], { description: 'Partners and categories it covers.' })
   scope!: ConsentScopeType[];
 

@@ -30,6 +30,12 @@ export class PathwayEditArgs {
 }
 
 @ArgsType()
+export class SuspendPathwayArgs extends PathwayEditArgs {
+  @Field({ description: 'Why the pathway is suspended (1 to 2000 characters).' })
+  reason!: string;
+}
+
+@ArgsType()
 export class ClosePathwayArgs extends PathwayEditArgs {
   @Field({ description: 'Why the pathway is closed (1 to 2000 characters).' })
   reason!: string;

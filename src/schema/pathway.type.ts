@@ -5,7 +5,7 @@ import { ChildType } from './child.type';
 import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
 import { ConsentType } from './consent.type';
-import { LocalDate } from './scalars';
+import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
 
 @ObjectType('Objective', { implements: NodeInterface, description: 'An objective of a pathway. PATHWAY data.' })
@@ -87,6 +87,12 @@ export class PathwayType extends NodeInterface {
 
   @Field(() => LocalDate, { nullable: true, description: 'End date.' })
   endDate?: string;
+
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the pathway was suspended; null unless it is SUSPENDED.' })
+  suspendedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: "Why it is suspended (the coordinator's reason, or the withdrawal of its PATHWAY consent); null unless it is SUSPENDED." })
+  suspensionReason?: string;
 
   @Field(() => String, { nullable: true, description: 'Why the pathway was closed.' })
   closureReason?: string;
