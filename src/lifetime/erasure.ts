@@ -109,7 +109,7 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
   );
   await exec(
     `update inclusion_follow_up set findings = null, family_expectations = null, needs_inventory = null, existing_means = null,
-            pai_arrangements = null, emergency_protocol = null, status = 'CLOSED', ${touch('inclusion_follow_up')}
+            pai_arrangements = null, emergency_protocol = null, outcome = null, status = 'CLOSED', ${touch('inclusion_follow_up')}
       where child_id = any(?::uuid[])`,
     [at, ids],
   );

@@ -27,6 +27,7 @@ import { FamilyMeetingResolver, InclusionFollowUpResolver, InclusionMutations } 
 import { ObservationMutations } from './observation.mutations';
 import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
+import { ChildMutations } from './child.mutations';
 import { DataRequestResolver } from './data-request.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 
@@ -69,5 +70,6 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ObservationMutations,
   ReferralMutations,
   PathwayMutations,
+  ChildMutations,
   StatisticsResolver,
 ];

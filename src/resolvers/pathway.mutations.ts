@@ -18,6 +18,7 @@ import {
   OpenPathwayInput,
   PathwayEditArgs,
   SuspendPathwayArgs,
+  UpdateReviewArgs,
   UpdateActionArgs,
   UpdateObjectiveArgs,
 } from '../schema/pathway.inputs';
@@ -251,19 +252,51 @@ export class PathwayMutations {
   addReview(@Args() args: AddReviewArgs, @Ctx() ctx: Context): Promise<Review> {
     return reloaded(ctx, Review, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const { em, viewer } = scope;
-      const today = parisDate(ctx.now);
-      const heldOn = checkDate('heldOn', args.heldOn, { min: yearsAfter(today, -ACTION_YEARS), max: today });
+      const heldOn = checkReviewDate(ctx, args.heldOn);
       const progress = checkText('progress', args.progress, MAX_REVIEW);
       const nextSteps = checkOptionalText('nextSteps', args.nextSteps, MAX_REVIEW);
       const pathway = await pathwayOfReferent(scope, ctx, idOfType(args.pathwayId, 'Pathway', 'pathwayId'), () => new NotFound('Pathway', args.pathwayId));
       assertNotClosed(pathway, 'pathwayId');
-      if (pathway.startDate && heldOn < pathway.startDate) {
-        throw new BadUserInput('heldOn', `must not be before the start of the pathway (${pathway.startDate})`);
-      }
+      assertAfterStart(pathway, heldOn);
       const review = em.create(Review, { programme: viewer.programmeId, pathway, heldOn, progress, nextSteps, author: viewer.accountId });
       scope.logWrite(pathwayWrite(AccessAction.CREATE, 'Review', pathway.child.id));
       return review;
     }));
+  }
+
+  @Mutation(() => ReviewType, { description: "The pathway's referent edits a review of a pathway that is not closed: the fields given change, the others stay." })
+  updateReview(@Args() args: UpdateReviewArgs, @Ctx() ctx: Context): Promise<Review> {
+    return reloaded(ctx, Review, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+      const heldOn = args.heldOn == null ? undefined : checkReviewDate(ctx, args.heldOn);
+      const progress = args.progress == null ? undefined : checkText('progress', args.progress, MAX_REVIEW);
+      const nextSteps = args.nextSteps === undefined ? undefined : checkOptionalText('nextSteps', args.nextSteps, MAX_REVIEW);
+      const review = await scope.em.findOne(Review, { id: idOfType(args.id, 'Review', 'id'), programme: scope.viewer.programmeId });
+      const notFound = () => new NotFound('Review', args.id);
+      if (!review) throw notFound();
+      const pathway = await pathwayOfReferent(scope, ctx, review.pathway.id, notFound);
+      checkVersion('Review', review, args.version);
+      assertNotClosed(pathway, 'id');
+      if (heldOn !== undefined) {
+        assertAfterStart(pathway, heldOn);
+        review.heldOn = heldOn;
+      }
+      if (progress !== undefined) review.progress = progress;
+      if (args.nextSteps !== undefined) review.nextSteps = nextSteps;
+      scope.logWrite(pathwayWrite(AccessAction.UPDATE, 'Review', pathway.child.id));
+      return review;
+    }));
+  }
+}
+
+/** A review is held within the last two years, not in the future. */
+function checkReviewDate(ctx: Context, heldOn: string): string {
+  const today = parisDate(ctx.now);
+  return checkDate('heldOn', heldOn, { min: yearsAfter(today, -ACTION_YEARS), max: today });
+}
+
+function assertAfterStart(pathway: Pathway, heldOn: string): void {
+  if (pathway.startDate && heldOn < pathway.startDate) {
+    throw new BadUserInput('heldOn', `must not be before the start of the pathway (${pathway.startDate})`);
   }
 }
 

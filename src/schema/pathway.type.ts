@@ -61,6 +61,9 @@ export class ActionType extends NodeInterface {
 
 @ObjectType('Review', { implements: NodeInterface, description: 'A review (bilan) of a pathway. PATHWAY data.' })
 export class ReviewType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateReview (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => LocalDate, { description: 'When the review was held.' })
   heldOn!: string;
 
