@@ -62,8 +62,15 @@ describe('referral workflow', () => {
 
   const submit = (input: Record<string, unknown>, token: string) => server.graphql<{ submitReferral: Submission }>(SUBMIT_REFERRAL, { input }, token);
 
+  /**
+   * A child has one open referral at most (tests/one-open-referral.int.test.ts): the tests
+   * that refer world.child again first close, in the database, the one an earlier test left open.
+   */
+  const closeOpenReferrals = () => sql(server, `update referral set status = 'WITHDRAWN' where child_id = ? and status in ('SUBMITTED', 'UNDER_REVIEW')`, [world.child.id]);
+
   /** A referral of world.child, submitted by the coordinator (optionally moved under review). */
   async function referral(options: { review?: boolean } = {}): Promise<ReferralData> {
+    await closeOpenReferrals();
     const submitted = dataOf(
       await submit({ childId: gid('Child', world.child.id), domains: ['SOCIAL'], description: 'Situation familiale fragile.' }, world.tokens.coordinator),
     ).submitReferral.referral!;
@@ -243,6 +250,7 @@ describe('referral workflow', () => {
       ]);
       f.serviceLink(em, kid, school, inclusion, { categories: [DataCategory.IDENTITY, DataCategory.SCHOOLING, DataCategory.PATHWAY] });
       await em.flush();
+      await closeOpenReferrals();
       const linked = dataOf(
         await submit({ childId: gid('Child', world.child.id), domains: ['SCHOOL'], description: 'Difficultés de lecture.' }, world.tokens.schoolAgent),
       ).submitReferral;

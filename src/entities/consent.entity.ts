@@ -34,8 +34,13 @@ export class Consent extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   withdrawnAt?: Date;
 
+  /** Who withdrew it: the guardian's portal account, or the agent who received a withdrawal on paper or by phone. */
   @ManyToOne(() => Account, { ref: true, nullable: true, index: true })
   withdrawnBy?: Ref<Account>;
+
+  /** How it was withdrawn: PORTAL (the guardian), SIGNED_FORM (on paper) or ORAL_RECORDED (by phone, recorded by an agent). */
+  @Enum({ items: () => ConsentMethod, nativeEnumName: 'consent_method', nullable: true })
+  withdrawalMethod?: ConsentMethod;
 
   @OneToMany(() => ConsentScope, (s) => s.consent)
   scope = new Collection<ConsentScope>(this);

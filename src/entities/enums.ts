@@ -175,6 +175,25 @@ export enum ServiceLinkStatus {
   EXPIRED = 'EXPIRED',
 }
 
+/**
+ * Why a service link or a consent grants nothing now (access-policy.md, "Links and consent
+ * over time"); computed by the access check itself (src/permissions/access.ts).
+ */
+export enum GrantLapse {
+  PROPOSED = 'PROPOSED',
+  SUSPENDED = 'SUSPENDED',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  PARTNER_INACTIVE = 'PARTNER_INACTIVE',
+  CONSENT_MISSING = 'CONSENT_MISSING',
+  CONSENT_NOT_YET_GIVEN = 'CONSENT_NOT_YET_GIVEN',
+  CONSENT_EXPIRED = 'CONSENT_EXPIRED',
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+  NO_CATEGORY = 'NO_CATEGORY',
+  FILE_NOT_ACTIVE = 'FILE_NOT_ACTIVE',
+}
+
 export enum InclusionStatus {
   OPEN = 'OPEN',
   ASSESSED = 'ASSESSED',

@@ -56,6 +56,14 @@ export class InclusionFollowUp extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   emergencyProtocol?: string;
 
+  /** The day the follow-up was closed (closeInclusionFollowUp). */
+  @Property({ type: 'date', nullable: true })
+  closedOn?: string;
+
+  /** What the follow-up came to, written when it is closed. */
+  @Property({ type: 'text', nullable: true })
+  outcome?: string;
+
   @OneToMany(() => Accommodation, (a) => a.followUp)
   accommodations = new Collection<Accommodation>(this);
 

@@ -30,6 +30,14 @@ export class Pathway extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   closureReason?: string;
 
+  /** When the pathway was last suspended; null unless it is SUSPENDED. */
+  @Property({ type: 'timestamptz', nullable: true })
+  suspendedAt?: Date;
+
+  /** Why (the coordinator's reason, or the withdrawal of its PATHWAY consent); null unless it is SUSPENDED. */
+  @Property({ type: 'text', nullable: true })
+  suspensionReason?: string;
+
   /** The kind of the closure, from a fixed list: what the statistics count (never the free text). */
   @Enum({ items: () => PathwayClosureKind, nativeEnumName: 'pathway_closure_kind', nullable: true })
   closureKind?: PathwayClosureKind;

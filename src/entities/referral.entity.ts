@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { TenantEntity } from './base.entity';
 import { Domain, ReferralStatus } from './enums';
 import { Child } from './child.entity';
@@ -9,6 +9,11 @@ import { TeamMeeting } from './team-meeting.entity';
 /** A referral (orientation, fiche de repérage) of a child to the programme. */
 @Entity()
 @Index({ properties: ['programme', 'status'] })
+// A child has at most one open referral (the workflow names the open one: REFERRAL_ALREADY_OPEN).
+@Unique({
+  name: 'referral_one_open_per_child',
+  expression: `create unique index "referral_one_open_per_child" on "referral" ("child_id") where "status" in ('SUBMITTED', 'UNDER_REVIEW')`,
+})
 export class Referral extends TenantEntity {
   @ManyToOne(() => Child, { ref: true, index: true })
   child!: Ref<Child>;

@@ -18,7 +18,7 @@ import { ChildLifecycle } from '../entities/enums';
  * | child | names (''), birth date (null), every text | birth year, grade, school, the SCHOOLING and SOCIAL enums and flags, AESH hours; lifecycle ANONYMISED |
  * | observation | the rows (free texts about the child) | nothing |
  * | referral | description (''), decision reason; an open one is WITHDRAWN | dates, domains, status, referring partner |
- * | pathway | closure reason; an open one is CLOSED on that day | dates, status, referent |
+ * | pathway | closure and suspension reasons; an open one is CLOSED on that day | dates, status, referent |
  * | objective, review | texts ('' / null) | domain, status, dates |
  * | action (individual, of these children only) | title (''), outcome | kind, domain, child time, status, dates |
  * | service_link | reasons (texts); a PROPOSED, ACTIVE or SUSPENDED one is REVOKED | partner, categories, legal basis, dates |
@@ -87,7 +87,7 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
     [at, ids, ids],
   );
   await exec(
-    `update pathway set closure_reason = null, status = 'CLOSED', end_date = coalesce(end_date, ?::date), ${touch('pathway')} where child_id = any(?::uuid[])`,
+    `update pathway set closure_reason = null, suspension_reason = null, suspended_at = null, status = 'CLOSED', end_date = coalesce(end_date, ?::date), ${touch('pathway')} where child_id = any(?::uuid[])`,
     [today, at, ids],
   );
   await exec(
@@ -116,7 +116,7 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
   );
   await exec(
     `update inclusion_follow_up set findings = null, family_expectations = null, needs_inventory = null, existing_means = null,
-            pai_arrangements = null, emergency_protocol = null, status = 'CLOSED', ${touch('inclusion_follow_up')}
+            pai_arrangements = null, emergency_protocol = null, outcome = null, status = 'CLOSED', ${touch('inclusion_follow_up')}
       where child_id = any(?::uuid[])`,
     [at, ids],
   );

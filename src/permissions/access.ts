@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Child } from '../entities/child.entity';
 import { Family } from '../entities/family.entity';
-import { DataCategory } from '../entities/enums';
+import { DataCategory, GrantLapse, PartnerKind, Role } from '../entities/enums';
 import type { Viewer } from '../context';
 import { maxCategories, ROLE_POLICY, ROW_RULE_LIFECYCLES, RowRule } from './policy';
 import { parisDate } from '../util/dates';
@@ -97,6 +97,45 @@ export class Access {
     const byFamily = new Map<string, string[]>();
     for (const row of rows) byFamily.set(row.family_id, [...(byFamily.get(row.family_id) ?? []), row.id]);
     return familyIds.map((id) => byFamily.get(id) ?? []);
+  });
+
+  /**
+   * `ServiceLink.grantsNow`: whether the link gives its partner anything today, by the
+   * same predicate and the same categories as the partner's own grants (linkGrantsSql,
+   * linkGrants): a lapse of the link or of its consent, else no category within the
+   * partner kind's maximum (NO_CATEGORY), else it grants. One statement per batch.
+   */
+  linkState(linkId: string): Promise<GrantState> {
+    return this.linkStates.load(linkId);
+  }
+
+  /** `Consent.grantsNow`: whether the consent is in force now (consentLapseSql), one statement per batch. */
+  consentState(consentId: string): Promise<GrantState> {
+    return this.consentStates.load(consentId);
+  }
+
+  private readonly linkStates = new DataLoader<string, GrantState>(async (ids) => {
+    const rows = await sql<{ id: string; lapse: GrantLapse | null; categories: string[]; kind: PartnerKind; file_active: boolean }>(
+      this.em,
+      `select sl.id, ${linkLapseSql('sl', 'c', '$3::date', '$4')} as lapse, ${linkCategoriesSql('sl', 'cs')} as categories, p.kind,
+              ch.lifecycle = any('${pgArray(LINK_FILE_LIFECYCLES)}'::child_lifecycle[]) as file_active
+         from ${linkGrantJoinsSql('sl', 'c', 'cs', 'ch')}
+         join partner p on p.id = sl.partner_id
+        where sl.programme_id = $1 and sl.id = any($2::uuid[])`,
+      [this.viewer?.programmeId ?? null, ids, parisDate(this.now), this.now],
+    );
+    const byId = new Map(rows.map((row) => [row.id, linkStateOf(row)] as const));
+    return ids.map((id) => byId.get(id) ?? { grantsNow: false, lapse: null });
+  });
+
+  private readonly consentStates = new DataLoader<string, GrantState>(async (ids) => {
+    const rows = await sql<{ id: string; lapse: GrantLapse | null }>(
+      this.em,
+      `select c.id, ${consentLapseSql('c', '$3::date', '$4')} as lapse from consent c where c.programme_id = $1 and c.id = any($2::uuid[])`,
+      [this.viewer?.programmeId ?? null, ids, parisDate(this.now), this.now],
+    );
+    const byId = new Map(rows.map((row) => [row.id, { grantsNow: row.lapse === null, lapse: row.lapse }] as const));
+    return ids.map((id) => byId.get(id) ?? { grantsNow: false, lapse: null });
   });
 
   /** Whether the child is in the viewer's rows. */
@@ -210,16 +249,23 @@ export class Access {
     const rows = this.prefetchedLinkGrants ?? (await sql<LinkGrantRow>(this.em, linkGrantsSql('$1', '$2', '$3::date', '$4'), [programmeId, partnerId, today, this.now]));
     const byChild = new Map<string, Set<DataCategory>>();
     for (const row of rows) {
-      let set = byChild.get(row.child_id);
-      for (const category of parseCategories(row.categories)) {
-        if (!max.has(category)) continue;
-        if (!set) byChild.set(row.child_id, (set = new Set()));
-        set.add(category);
-      }
+      const granted = grantedWithin(row.categories, max);
+      if (!granted.length) continue;
+      const set = byChild.get(row.child_id) ?? new Set<DataCategory>();
+      for (const category of granted) set.add(category);
+      byChild.set(row.child_id, set);
     }
     // A link that grants nothing within the kind's maximum does not make the child visible.
     return byChild;
   }
+}
+
+/** A link's state from its lapse, its categories and its partner's kind (Access.linkState). */
+function linkStateOf(row: { lapse: GrantLapse | null; categories: string[]; kind: PartnerKind; file_active: boolean }): GrantState {
+  if (row.lapse) return { grantsNow: false, lapse: row.lapse };
+  if (!row.file_active) return { grantsNow: false, lapse: GrantLapse.FILE_NOT_ACTIVE };
+  if (!grantedWithin(row.categories, new Set(maxCategories(Role.PARTNER_AGENT, row.kind))).length) return { grantsNow: false, lapse: GrantLapse.NO_CATEGORY };
+  return { grantsNow: true, lapse: null };
 }
 
 /** A link grant: a child, and the categories one of its links gives (before the kind's maximum). */
@@ -234,27 +280,52 @@ export interface LinkGrantRow {
  * a date and `now` a timestamp.
  */
 export function linkGrantsSql(programme: string, partner: string, today: string, now: string): string {
-  return `select sl.child_id,
-              case when sl.legal_basis = 'CONSENT'
-                   then array(select unnest(sl.categories) intersect select unnest(cs.categories))
-                   else sl.categories end::text[] as categories
-         from service_link sl
-         left join consent c on c.id = sl.consent_id
-         left join consent_scope cs on cs.consent_id = c.id and cs.partner_id = sl.partner_id
-         join child ch on ch.id = sl.child_id and ch.lifecycle = any('${pgArray(ROW_RULE_LIFECYCLES[RowRule.SERVICE_LINK])}'::child_lifecycle[])
-        where sl.programme_id = ${programme} and sl.partner_id = ${partner} and ${linkInForceSql('sl', 'c', today, now)}`;
+  return `select sl.child_id, ${linkCategoriesSql('sl', 'cs')} as categories
+         from ${linkGrantJoinsSql('sl', 'c', 'cs', 'ch')}
+        where sl.programme_id = ${programme} and sl.partner_id = ${partner} and ch.lifecycle = any('${pgArray(LINK_FILE_LIFECYCLES)}'::child_lifecycle[])
+          and ${linkInForceSql('sl', 'c', today, now)}`;
+}
+
+/** The files whose links grant (policy: a partner's rows are ACTIVE files only). */
+const LINK_FILE_LIFECYCLES = ROW_RULE_LIFECYCLES[RowRule.SERVICE_LINK];
+
+/** A link `sl` with its consent `c`, the consent's scope line for the link's partner `cs`, and its child `ch`. */
+function linkGrantJoinsSql(sl: string, c: string, cs: string, ch: string): string {
+  return `service_link ${sl}
+         left join consent ${c} on ${c}.id = ${sl}.consent_id
+         left join consent_scope ${cs} on ${cs}.consent_id = ${c}.id and ${cs}.partner_id = ${sl}.partner_id
+         join child ${ch} on ${ch}.id = ${sl}.child_id`;
 }
 
 /**
- * Policy, "Links and consent over time": a consent counts while it is given (at `now`),
- * not withdrawn and not expired (`today`, a date). `c` is the consent's alias.
+ * Policy: the categories a link gives its partner before the kind's maximum: its own, ∩ the
+ * scope of its consent for that partner when its legal basis is CONSENT.
  */
-export function consentInForceSql(c: string, today: string, now: string): string {
-  return `${c}.withdrawn_at is null and ${c}.given_at <= ${now} and (${c}.expires_on is null or ${c}.expires_on >= ${today})`;
+function linkCategoriesSql(sl: string, cs: string): string {
+  return `case when ${sl}.legal_basis = 'CONSENT'
+               then array(select unnest(${sl}.categories) intersect select unnest(${cs}.categories))
+               else ${sl}.categories end::text[]`;
 }
 
 /**
- * The same rule as consentInForceSql, for a consent the workflows hold: why it is not in
+ * Policy, "Links and consent over time", as the one place it is written: why a consent
+ * does not count at `now` (withdrawn, not given yet, expired on `today`, a date), as a
+ * GrantLapse, or null while it is in force. `c` is the consent's alias. The access check
+ * (consentInForceSql) and `Consent.grantsNow` both read it.
+ */
+export function consentLapseSql(c: string, today: string, now: string): string {
+  return `case when ${c}.withdrawn_at is not null then '${GrantLapse.CONSENT_WITHDRAWN}'
+               when ${c}.given_at > ${now} then '${GrantLapse.CONSENT_NOT_YET_GIVEN}'
+               when ${c}.expires_on < ${today} then '${GrantLapse.CONSENT_EXPIRED}' end`;
+}
+
+/** A consent counts while it has no lapse (consentLapseSql). */
+export function consentInForceSql(c: string, today: string, now: string): string {
+  return `(${consentLapseSql(c, today, now)}) is null`;
+}
+
+/**
+ * The same rule as consentLapseSql, for a consent the workflows hold: why it is not in
  * force at `now` ("was withdrawn", "is not given yet", "expired on ..."), or undefined
  * when it is.
  */
@@ -266,15 +337,40 @@ export function consentLapse(consent: { withdrawnAt?: Date | null; givenAt: Date
 }
 
 /**
- * Policy, "Links and consent over time": a link grants while it is ACTIVE, between
- * `validFrom` and `validUntil`, and (legal basis CONSENT) while the consent it rests on,
- * of the same child, is in force. `sl` is the link's alias, `c` its consent's (left joined
- * on sl.consent_id). A link to a deactivated partner grants nothing (ADMIN, "Writes").
+ * Policy, "Links and consent over time", as the one place it is written: why a link does
+ * not grant today, as a GrantLapse, or null when it does: it grants while it is ACTIVE,
+ * between `validFrom` and `validUntil`, and (legal basis CONSENT) while the consent it
+ * rests on, of the same child, is in force. `sl` is the link's alias, `c` its consent's
+ * (left joined on sl.consent_id). A link to a deactivated partner grants nothing (ADMIN,
+ * "Writes"). The access check (linkInForceSql) and `ServiceLink.grantsNow` both read it.
+ */
+export function linkLapseSql(sl: string, c: string, today: string, now: string): string {
+  return `case when ${sl}.status <> 'ACTIVE' then ${sl}.status::text
+               when ${sl}.valid_from > ${today} then '${GrantLapse.NOT_YET_VALID}'
+               when ${sl}.valid_until < ${today} then '${GrantLapse.EXPIRED}'
+               when not exists (select 1 from partner lp where lp.id = ${sl}.partner_id and lp.active) then '${GrantLapse.PARTNER_INACTIVE}'
+               when ${sl}.legal_basis <> 'CONSENT' then null
+               when ${c}.id is null or ${c}.child_id <> ${sl}.child_id then '${GrantLapse.CONSENT_MISSING}'
+               else ${consentLapseSql(c, today, now)} end`;
+}
+
+/**
+ * A link grants while it has no lapse (linkLapseSql). The status test is implied by the
+ * lapse; written out, it lets the planner skip the links that are not ACTIVE.
  */
 export function linkInForceSql(sl: string, c: string, today: string, now: string): string {
-  return `${sl}.status = 'ACTIVE' and ${sl}.valid_from <= ${today} and (${sl}.valid_until is null or ${sl}.valid_until >= ${today})
-          and exists (select 1 from partner lp where lp.id = ${sl}.partner_id and lp.active)
-          and (${sl}.legal_basis <> 'CONSENT' or (${c}.id is not null and ${c}.child_id = ${sl}.child_id and ${consentInForceSql(c, today, now)}))`;
+  return `${sl}.status = 'ACTIVE' and (${linkLapseSql(sl, c, today, now)}) is null`;
+}
+
+/** The categories a link grants a partner of maximum `max` (the access check's last step). */
+export function grantedWithin(categories: string[] | string, max: CategorySet): DataCategory[] {
+  return parseCategories(categories).filter((category) => max.has(category));
+}
+
+/** Whether a link or a consent grants now, and why not (GrantLapse), as the access check sees it. */
+export interface GrantState {
+  grantsNow: boolean;
+  lapse: GrantLapse | null;
 }
 
 /** The roles whose rows are their partner's links (the grants read with the account). */

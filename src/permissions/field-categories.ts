@@ -145,6 +145,8 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   ReferralSubmissionPayload: PATHWAY,
   ReferralEligibility: IDENTITY,
   TeamMeetingPayload: PATHWAY,
+  // The submitter's own referral, as it follows it: status and dates, no child, no text.
+  SubmittedReferral: 'NOT_PERSONAL',
   // Statistics (src/statistics/): counts with small cells suppressed, no child data.
   StatisticsResult: 'NOT_PERSONAL',
   StatisticsRow: 'NOT_PERSONAL',

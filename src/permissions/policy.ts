@@ -134,6 +134,8 @@ export enum WriteAction {
   MANAGE_LINKS = 'MANAGE_LINKS',
   MANAGE_INCLUSION = 'MANAGE_INCLUSION',
   ADD_OBSERVATION = 'ADD_OBSERVATION',
+  WITHDRAW_REFERRAL = 'WITHDRAW_REFERRAL',
+  EDIT_CHILD_FILE = 'EDIT_CHILD_FILE',
   ERASE_CHILD = 'ERASE_CHILD',
   MANAGE_PARTNERS = 'MANAGE_PARTNERS',
   MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
@@ -241,6 +243,13 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   [WriteAction.MANAGE_INCLUSION]: [Role.INCLUSION_REFERENT],
   // "PARTNER_AGENT: add observations in its own categories for linked children"
   [WriteAction.ADD_OBSERVATION]: [Role.PARTNER_AGENT],
+  // A referral's submitter withdraws its own (its structure's); the coordinator, who
+  // "receives referrals", any (domain.md: SUBMITTED → UNDER_REVIEW → ... | WITHDRAWN).
+  [WriteAction.WITHDRAW_REFERRAL]: [Role.PARTNER_AGENT, Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT],
+  // The staff who follow a child keep its file true (the new grade each September, a new
+  // address or phone): children of their rows, in the categories they may read there
+  // (IDENTITY for the child, CONTACT for its family and guardians).
+  [WriteAction.EDIT_CHILD_FILE]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT],
   // "DPO: erase its data": the roles of the table "Requests from families".
   [WriteAction.ERASE_CHILD]: Object.keys(DATA_REQUEST_POLICY[DataRequestAction.ERASE_CHILD]) as Role[],
   // "ADMIN: partners and accounts (create, edit, deactivate)"

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { Account, Child, Consent, ConsentScope, Guardian, Partner, ServiceLink } from '../entities';
-import { AccessAction, ConsentMethod, ConsentPurpose, DataCategory, LegalBasis, ServiceLinkStatus } from '../entities/enums';
+import { Arg, Args, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Account, Child, Consent, ConsentScope, Guardian, Partner, Pathway, ServiceLink } from '../entities';
+import { AccessAction, ConsentMethod, ConsentPurpose, DataCategory, LegalBasis, PathwayStatus, ServiceLinkStatus } from '../entities/enums';
 import type { Context, Viewer } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
 import { consentScopeMaximum, WriteAction } from '../permissions/policy';
 import { ConsentType } from '../schema/consent.type';
-import { ConsentScopeInput, GiveConsentInput, RecordConsentInput } from '../schema/consent.inputs';
+import { ConsentScopeInput, GiveConsentInput, RecordConsentInput, RecordConsentWithdrawalArgs } from '../schema/consent.inputs';
 import { fromGlobalId, idOfType } from '../schema/global-id';
 import { checkVersion, type WriteEvent } from '../workflows/mutation';
 import { assertTransition, type Transitions } from '../workflows/state-machines';
@@ -14,6 +14,7 @@ import { checkDate, checkList } from '../workflows/validation';
 import { childInRows, mutateInRows, partnersOf, today, answered } from '../workflows/lookups';
 import { parisDate } from '../util/dates';
 import { revokeLink } from './service-link.mutations';
+import { suspend } from './pathway.mutations';
 
 /**
  * Consent (domain.md, "Consent"; access-policy.md, "Links and consent over time"): an
@@ -104,25 +105,75 @@ export class ConsentMutations {
       await ownChild(em, viewer, consent?.child.id ?? consentId, () => new NotFound('Consent', id));
       if (!consent) throw new NotFound('Consent', id);
       checkVersion('The consent', consent, version);
-      assertTransition(CONSENT, 'The consent', consent.withdrawnAt ? 'WITHDRAWN' : 'GIVEN', 'WITHDRAWN', 'id');
+      await withdraw(em, viewer, consent, { method: ConsentMethod.PORTAL, at: ctx.now, now: ctx.now }, logWrite);
+      return consent;
+    }));
+  }
 
-      consent.withdrawnAt = ctx.now;
-      consent.withdrawnBy = em.getReference(Account, viewer.accountId, { wrapped: true });
-      logWrite({ action: AccessAction.REVOKE, entity: 'Consent', childId: consent.child.id, categories: CONSENT_CATEGORIES });
-
-      const links = await em.find(
-        ServiceLink,
-        { consent: consent.id, legalBasis: LegalBasis.CONSENT, status: { $in: LIVE_LINK_STATUSES }, programme: viewer.programmeId },
-        { orderBy: { id: 'asc' } },
-      );
-      for (const link of links) {
-        revokeLink(link, ctx.now, 'Consent withdrawn by the guardian');
-        logWrite(linkRevocation(link));
+  @Mutation(() => ConsentType, {
+    description:
+      "An agent records a withdrawal the family made on paper (SIGNED_FORM) or by phone (ORAL_RECORDED) (PATHWAY_REFERENT, INCLUSION_REFERENT; a child of the viewer's rows): " +
+      "the same effect as the guardian's own withdrawConsent, in the same transaction: every service link resting on it is revoked at once, and a pathway resting on a PATHWAY consent is suspended. " +
+      'The agent is `withdrawnBy`.',
+  })
+  recordConsentWithdrawal(
+    @Args() args: RecordConsentWithdrawalArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Consent> {
+    return reloaded(ctx, Consent, mutateInRows(ctx, WriteAction.RECORD_CONSENT, async ({ em, viewer, logWrite }) => {
+      if (args.method === ConsentMethod.PORTAL) {
+        throw new BadUserInput('method', 'must be SIGNED_FORM or ORAL_RECORDED: a guardian withdraws in the portal itself (withdrawConsent)');
       }
+      const consent = await em.findOne(Consent, { id: idOfType(args.id, 'Consent', 'id'), programme: viewer.programmeId });
+      if (!consent || !(await ctx.access.canSee(consent.child.id))) throw new NotFound('Consent', args.id);
+      checkVersion('The consent', consent, args.version);
+      if (args.withdrawnAt.getTime() > ctx.now.getTime()) throw new BadUserInput('withdrawnAt', 'must not be in the future');
+      if (args.withdrawnAt.getTime() < consent.givenAt.getTime()) throw new BadUserInput('withdrawnAt', 'must not be before the consent was given');
+      await withdraw(em, viewer, consent, { method: args.method, at: args.withdrawnAt, now: ctx.now }, logWrite);
       return consent;
     }));
   }
 }
+
+/**
+ * A withdrawal, whoever records it (the guardian in the portal, or an agent for one on
+ * paper or by phone): final (CONSENT), and at once, in the caller's transaction
+ * (access-policy.md: "withdrawing the consent revokes every link resting on it at once"):
+ * every live link resting on it is revoked, and every ACTIVE pathway resting on a PATHWAY
+ * consent is suspended ("Parents' prior agreement is required for a pathway").
+ */
+async function withdraw(
+  em: EntityManager,
+  viewer: Viewer,
+  consent: Consent,
+  how: { method: ConsentMethod; at: Date; now: Date },
+  logWrite: (event: WriteEvent) => void,
+): Promise<void> {
+  assertTransition(CONSENT, 'The consent', consent.withdrawnAt ? 'WITHDRAWN' : 'GIVEN', 'WITHDRAWN', 'id');
+  consent.withdrawnAt = how.at;
+  consent.withdrawalMethod = how.method;
+  consent.withdrawnBy = em.getReference(Account, viewer.accountId, { wrapped: true });
+  logWrite({ action: AccessAction.REVOKE, entity: 'Consent', childId: consent.child.id, categories: CONSENT_CATEGORIES });
+
+  const links = await em.find(
+    ServiceLink,
+    { consent: consent.id, legalBasis: LegalBasis.CONSENT, status: { $in: LIVE_LINK_STATUSES }, programme: viewer.programmeId },
+    { orderBy: { id: 'asc' } },
+  );
+  for (const link of links) {
+    revokeLink(link, how.now, how.method === ConsentMethod.PORTAL ? 'Consent withdrawn by the guardian' : 'Consent withdrawn by the family, recorded by an agent');
+    logWrite(linkRevocation(link));
+  }
+  if (consent.purpose !== ConsentPurpose.PATHWAY) return;
+  const pathways = await em.find(Pathway, { consent: consent.id, status: PathwayStatus.ACTIVE, programme: viewer.programmeId }, { orderBy: { id: 'asc' } });
+  for (const pathway of pathways) {
+    suspend(pathway, how.now, PATHWAY_SUSPENSION);
+    logWrite({ action: AccessAction.UPDATE, entity: 'Pathway', childId: pathway.child.id, categories: CONSENT_CATEGORIES });
+  }
+}
+
+/** Fixed words: a reason is shown to whoever reads the link or the pathway, and names no one. */
+export const PATHWAY_SUSPENSION = 'The PATHWAY consent it rests on was withdrawn';
 
 function linkRevocation(link: ServiceLink): WriteEvent {
   return { action: AccessAction.REVOKE, entity: 'ServiceLink', childId: link.child.id, categories: link.categories };

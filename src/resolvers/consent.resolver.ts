@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { ConsentMethod, type GrantLapse } from '../entities/enums';
 import { concernsViewer } from './rows';
 import type { Account, Consent, ConsentScope, Guardian, Partner } from '../entities';
 import { ConsentScopeType, ConsentType } from '../schema/consent.type';
@@ -38,6 +39,22 @@ export class ConsentResolver {
   async scope(@Root() consent: ValueOf<Consent>, @Ctx() ctx: Context): Promise<RecordOf<ConsentScope>[]> {
     const lines = await ctx.loaders.scopeByConsent.load(consent.id);
     return lines.filter((line) => concernsViewer(ctx, [line.partnerId]));
+  }
+
+  @FieldResolver()
+  async grantsNow(@Root() consent: ValueOf<Consent>, @Ctx() ctx: Context): Promise<boolean> {
+    return (await ctx.access.consentState(consent.id)).grantsNow;
+  }
+
+  @FieldResolver()
+  async grantLapse(@Root() consent: ValueOf<Consent>, @Ctx() ctx: Context): Promise<GrantLapse | null> {
+    return (await ctx.access.consentState(consent.id)).lapse;
+  }
+
+  @FieldResolver()
+  withdrawnBy(@Root() consent: ValueOf<Consent>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> | null {
+    if (consent.withdrawalMethod === ConsentMethod.PORTAL) return null;
+    return oneOf(ctx.loaders.accountById, idOf(consent, 'withdrawnBy'));
   }
 
   @FieldResolver()

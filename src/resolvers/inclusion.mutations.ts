@@ -1,3 +1,4 @@
+import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Accommodation, Account, AdaptedActivity, Child, Consent, Family, FamilyMeeting, InclusionFollowUp, Workshop } from '../entities';
@@ -10,7 +11,14 @@ import { AccommodationType, AdaptedActivityType } from '../schema/inclusion.type
 import { InclusionFollowUpType } from '../schema/inclusion-follow-up.type';
 import { FamilyMeetingType } from '../schema/family-meeting.type';
 import { WorkshopType } from '../schema/workshop.type';
-import { AddAdaptedActivityInput, RecordFamilyMeetingInput, RecordNeedsAssessmentInput, ScheduleWorkshopInput } from '../schema/inclusion.inputs';
+import {
+  AddAdaptedActivityInput,
+  RecordFamilyMeetingInput,
+  RecordNeedsAssessmentInput,
+  ScheduleWorkshopInput,
+  UpdateAccommodationInput,
+  UpdateAdaptedActivityInput,
+} from '../schema/inclusion.inputs';
 import { idOfType } from '../schema/global-id';
 import { checkVersion, mutate } from '../workflows/mutation';
 import { assertTransition, INCLUSION } from '../workflows/state-machines';
@@ -156,6 +164,94 @@ export class InclusionMutations {
       });
       logWrite({ action: AccessAction.CREATE, entity: 'AdaptedActivity', childId: followUp.child.id, categories: INCLUSION_DATA });
       return activity;
+    }));
+  }
+
+  @Mutation(() => InclusionFollowUpType, {
+    description:
+      'Closes an inclusion follow-up with its outcome (INCLUSION_REFERENT; any status but CLOSED → CLOSED, closedOn today). ' +
+      'Its accommodations and adapted activities stay as they were, to be read, and can no longer change.',
+  })
+  closeInclusionFollowUp(
+    @Arg('followUpId', () => ID, { description: 'ID of the inclusion follow-up.' }) followUpId: string,
+    @Arg('version', () => Int, { description: 'Version of the follow-up the client read.' }) version: number,
+    @Arg('outcome', () => String, { description: 'What the follow-up came to (1 to 5000 characters).' }) outcome: string,
+    @Ctx() ctx: Context,
+  ): Promise<InclusionFollowUp> {
+    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
+      const followUp = await followUpInRows(ctx, em, followUpId, 'followUpId');
+      checkVersion('The inclusion follow-up', followUp, version);
+      const text = checkText('outcome', outcome, TEXT_MAX.note);
+      assertTransition(INCLUSION, 'The inclusion follow-up', followUp.status, InclusionStatus.CLOSED, 'followUpId');
+      followUp.status = InclusionStatus.CLOSED;
+      followUp.closedOn = today(ctx);
+      followUp.outcome = text;
+      logWrite({ action: AccessAction.UPDATE, entity: 'InclusionFollowUp', childId: followUp.child.id, categories: INCLUSION_DATA });
+      return followUp;
+    }));
+  }
+
+  @Mutation(() => AccommodationType, { description: 'Edits an accommodation (INCLUSION_REFERENT) of a follow-up that is not closed: its structure, its description.' })
+  updateAccommodation(
+    @Arg('input', () => UpdateAccommodationInput, { description: 'The edit.' }) input: UpdateAccommodationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Accommodation> {
+    return reloaded(ctx, Accommodation, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const accommodation = await partOfOpenFollowUp(ctx, em, Accommodation, input.id, input.version);
+      const description = input.description == null ? undefined : checkText('input.description', input.description, TEXT_MAX.reason);
+      if (input.partnerId != null) accommodation.partner = ref(await partnerOf(viewer, em, input.partnerId, 'input.partnerId'));
+      if (description !== undefined) accommodation.description = description;
+      logWrite({ action: AccessAction.UPDATE, entity: 'Accommodation', childId: accommodation.followUp.getEntity().child.id, categories: INCLUSION_DATA });
+      return accommodation;
+    }));
+  }
+
+  @Mutation(() => InclusionFollowUpType, { description: 'Removes an accommodation (INCLUSION_REFERENT) of a follow-up that is not closed; answers the follow-up.' })
+  removeAccommodation(
+    @Arg('id', () => ID, { description: 'ID of the accommodation.' }) id: string,
+    @Arg('version', () => Int, { description: 'Version of the accommodation the client read.' }) version: number,
+    @Ctx() ctx: Context,
+  ): Promise<InclusionFollowUp> {
+    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
+      const accommodation = await partOfOpenFollowUp(ctx, em, Accommodation, id, version);
+      const followUp = accommodation.followUp.getEntity();
+      em.remove(accommodation);
+      logWrite({ action: AccessAction.DELETE, entity: 'Accommodation', childId: followUp.child.id, categories: INCLUSION_DATA });
+      return followUp;
+    }));
+  }
+
+  @Mutation(() => AdaptedActivityType, { description: 'Edits an adapted activity (INCLUSION_REFERENT) of a follow-up that is not closed.' })
+  updateAdaptedActivity(
+    @Arg('input', () => UpdateAdaptedActivityInput, { description: 'The edit.' }) input: UpdateAdaptedActivityInput,
+    @Ctx() ctx: Context,
+  ): Promise<AdaptedActivity> {
+    return reloaded(ctx, AdaptedActivity, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+      const activity = await partOfOpenFollowUp(ctx, em, AdaptedActivity, input.id, input.version);
+      const title = input.title == null ? undefined : checkText('input.title', input.title, TEXT_MAX.title);
+      const description = input.description === undefined ? undefined : (checkOptionalText('input.description', input.description, TEXT_MAX.note) ?? null);
+      if (input.partnerId === null) activity.partner = undefined;
+      else if (input.partnerId !== undefined) activity.partner = ref(await partnerOf(viewer, em, input.partnerId, 'input.partnerId'));
+      if (title !== undefined) activity.title = title;
+      if (description !== undefined) activity.description = description ?? undefined;
+      if (input.childTime != null) activity.childTime = input.childTime;
+      logWrite({ action: AccessAction.UPDATE, entity: 'AdaptedActivity', childId: activity.followUp.getEntity().child.id, categories: INCLUSION_DATA });
+      return activity;
+    }));
+  }
+
+  @Mutation(() => InclusionFollowUpType, { description: 'Removes an adapted activity (INCLUSION_REFERENT) of a follow-up that is not closed; answers the follow-up.' })
+  removeAdaptedActivity(
+    @Arg('id', () => ID, { description: 'ID of the adapted activity.' }) id: string,
+    @Arg('version', () => Int, { description: 'Version of the activity the client read.' }) version: number,
+    @Ctx() ctx: Context,
+  ): Promise<InclusionFollowUp> {
+    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
+      const activity = await partOfOpenFollowUp(ctx, em, AdaptedActivity, id, version);
+      const followUp = activity.followUp.getEntity();
+      em.remove(activity);
+      logWrite({ action: AccessAction.DELETE, entity: 'AdaptedActivity', childId: followUp.child.id, categories: INCLUSION_DATA });
+      return followUp;
     }));
   }
 
@@ -324,6 +420,30 @@ async function followUpInRows(ctx: Context, em: EntityManager, globalId: string,
   });
   if (!followUp || !(await ctx.access.canSee(followUp.child.id))) throw new NotFound('InclusionFollowUp', globalId);
   return followUp;
+}
+
+/**
+ * An accommodation or adapted activity (`entity`, named by `globalId` in `id`), when the
+ * child of its follow-up is in the viewer's rows (NOT_FOUND otherwise), at the version read
+ * (CONFLICT), its follow-up loaded and not closed (FOLLOW_UP_CLOSED: a closed project is
+ * kept as it was).
+ */
+async function partOfOpenFollowUp<E extends Accommodation | AdaptedActivity>(
+  ctx: Context,
+  em: EntityManager,
+  entity: new () => E,
+  globalId: string,
+  version: number,
+): Promise<E> {
+  const typeName = entity === (Accommodation as unknown) ? 'Accommodation' : 'AdaptedActivity';
+  const part = (await em.findOne(entity as typeof Accommodation, { id: idOfType(globalId, typeName, 'id'), programme: viewerOf(ctx).programmeId }, { populate: ['followUp'] })) as E | null;
+  if (!part || !(await ctx.access.canSee(part.followUp.getEntity().child.id))) throw new NotFound(typeName, globalId);
+  checkVersion(`The ${typeName}`, part, version);
+  const followUp = part.followUp.getEntity();
+  if (followUp.status === InclusionStatus.CLOSED) {
+    throw new BadUserInput('id', 'the inclusion follow-up is closed', { reason: 'FOLLOW_UP_CLOSED', currentState: followUp.status });
+  }
+  return part;
 }
 
 /**

@@ -29,6 +29,7 @@ import { FamilyMeetingResolver, InclusionFollowUpResolver, InclusionMutations } 
 import { ObservationMutations } from './observation.mutations';
 import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
+import { ChildMutations } from './child.mutations';
 import { DataRequestResolver } from './data-request.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 
@@ -74,5 +75,6 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ObservationMutations,
   ReferralMutations,
   PathwayMutations,
+  ChildMutations,
   StatisticsResolver,
 ];

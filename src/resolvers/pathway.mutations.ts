@@ -17,6 +17,8 @@ import {
   ClosePathwayArgs,
   OpenPathwayInput,
   PathwayEditArgs,
+  SuspendPathwayArgs,
+  UpdateReviewArgs,
   UpdateActionArgs,
   UpdateObjectiveArgs,
 } from '../schema/pathway.inputs';
@@ -87,14 +89,25 @@ export class PathwayMutations {
     }));
   }
 
-  @Mutation(() => PathwayType, { description: 'The coordinator suspends a pathway: ACTIVE → SUSPENDED.' })
-  suspendPathway(@Args() args: PathwayEditArgs, @Ctx() ctx: Context): Promise<Pathway> {
-    return movePathway(ctx, args, PathwayStatus.SUSPENDED);
+  @Mutation(() => PathwayType, { description: 'The coordinator suspends a pathway, with the reason: ACTIVE → SUSPENDED.' })
+  suspendPathway(@Args() args: SuspendPathwayArgs, @Ctx() ctx: Context): Promise<Pathway> {
+    const reason = () => checkText('reason', args.reason, MAX_REASON);
+    return movePathway(ctx, args, PathwayStatus.SUSPENDED, reason, (pathway, why) => suspend(pathway, ctx.now, why));
   }
 
-  @Mutation(() => PathwayType, { description: 'The coordinator resumes a suspended pathway: SUSPENDED → ACTIVE.' })
+  @Mutation(() => PathwayType, {
+    description:
+      'The coordinator resumes a suspended pathway: SUSPENDED → ACTIVE, on its PATHWAY consent still in force ' +
+      '(else BAD_USER_INPUT on id, reason CONSENT_REQUIRED: a withdrawn consent suspended it, a new pathway rests on a new consent).',
+  })
   resumePathway(@Args() args: PathwayEditArgs, @Ctx() ctx: Context): Promise<Pathway> {
-    return movePathway(ctx, args, PathwayStatus.ACTIVE);
+    return movePathway(ctx, args, PathwayStatus.ACTIVE, undefined, async (pathway) => {
+      const consent = await pathway.consent?.load();
+      const lapse = consent ? consentLapse(consent, ctx.now) : 'is missing';
+      if (lapse) throw new BadUserInput('id', `the consent the pathway rests on ${lapse}`, { reason: 'CONSENT_REQUIRED' });
+      pathway.suspendedAt = undefined;
+      pathway.suspensionReason = undefined;
+    });
   }
 
   @Mutation(() => PathwayType, { description: 'The coordinator closes a pathway, with the reason: → CLOSED, ending today.' })
@@ -104,6 +117,8 @@ export class PathwayMutations {
       pathway.closureReason = closureReason;
       pathway.closureKind = args.kind ?? PathwayClosureKind.OTHER;
       pathway.endDate = parisDate(ctx.now);
+      pathway.suspendedAt = undefined;
+      pathway.suspensionReason = undefined;
     });
   }
 
@@ -237,19 +252,51 @@ export class PathwayMutations {
   addReview(@Args() args: AddReviewArgs, @Ctx() ctx: Context): Promise<Review> {
     return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const { em, viewer } = scope;
-      const today = parisDate(ctx.now);
-      const heldOn = checkDate('heldOn', args.heldOn, { min: yearsAfter(today, -ACTION_YEARS), max: today });
+      const heldOn = checkReviewDate(ctx, args.heldOn);
       const progress = checkText('progress', args.progress, MAX_REVIEW);
       const nextSteps = checkOptionalText('nextSteps', args.nextSteps, MAX_REVIEW);
       const pathway = await pathwayOfReferent(scope, ctx, idOfType(args.pathwayId, 'Pathway', 'pathwayId'), () => new NotFound('Pathway', args.pathwayId));
       assertNotClosed(pathway, 'pathwayId');
-      if (pathway.startDate && heldOn < pathway.startDate) {
-        throw new BadUserInput('heldOn', `must not be before the start of the pathway (${pathway.startDate})`);
-      }
+      assertAfterStart(pathway, heldOn);
       const review = em.create(Review, { programme: viewer.programmeId, pathway, heldOn, progress, nextSteps, author: viewer.accountId });
       scope.logWrite(pathwayWrite(AccessAction.CREATE, 'Review', pathway.child.id));
       return review;
     }));
+  }
+
+  @Mutation(() => ReviewType, { description: "The pathway's referent edits a review of a pathway that is not closed: the fields given change, the others stay." })
+  updateReview(@Args() args: UpdateReviewArgs, @Ctx() ctx: Context): Promise<Review> {
+    return reloaded(ctx, Review, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+      const heldOn = args.heldOn == null ? undefined : checkReviewDate(ctx, args.heldOn);
+      const progress = args.progress == null ? undefined : checkText('progress', args.progress, MAX_REVIEW);
+      const nextSteps = args.nextSteps === undefined ? undefined : checkOptionalText('nextSteps', args.nextSteps, MAX_REVIEW);
+      const review = await scope.em.findOne(Review, { id: idOfType(args.id, 'Review', 'id'), programme: scope.viewer.programmeId });
+      const notFound = () => new NotFound('Review', args.id);
+      if (!review) throw notFound();
+      const pathway = await pathwayOfReferent(scope, ctx, review.pathway.id, notFound);
+      checkVersion('Review', review, args.version);
+      assertNotClosed(pathway, 'id');
+      if (heldOn !== undefined) {
+        assertAfterStart(pathway, heldOn);
+        review.heldOn = heldOn;
+      }
+      if (progress !== undefined) review.progress = progress;
+      if (args.nextSteps !== undefined) review.nextSteps = nextSteps;
+      scope.logWrite(pathwayWrite(AccessAction.UPDATE, 'Review', pathway.child.id));
+      return review;
+    }));
+  }
+}
+
+/** A review is held within the last two years, not in the future. */
+function checkReviewDate(ctx: Context, heldOn: string): string {
+  const today = parisDate(ctx.now);
+  return checkDate('heldOn', heldOn, { min: yearsAfter(today, -ACTION_YEARS), max: today });
+}
+
+function assertAfterStart(pathway: Pathway, heldOn: string): void {
+  if (pathway.startDate && heldOn < pathway.startDate) {
+    throw new BadUserInput('heldOn', `must not be before the start of the pathway (${pathway.startDate})`);
   }
 }
 
@@ -262,7 +309,7 @@ function movePathway<T>(
   args: PathwayEditArgs,
   to: PathwayStatus,
   check?: () => T,
-  apply?: (pathway: Pathway, checked: T) => void,
+  apply?: (pathway: Pathway, checked: T) => void | Promise<void>,
 ): Promise<Pathway> {
   return answered(mutateInRows(ctx, WriteAction.RUN_PATHWAY, async (scope) => {
     const checked = check?.() as T;
@@ -271,10 +318,17 @@ function movePathway<T>(
     checkVersion('Pathway', pathway, args.version);
     assertTransition(PATHWAY, 'The pathway', pathway.status, to, 'id');
     pathway.status = to;
-    apply?.(pathway, checked);
+    await apply?.(pathway, checked);
     scope.logWrite(pathwayWrite(AccessAction.UPDATE, 'Pathway', pathway.child.id));
     return pathway;
   }));
+}
+
+/** A pathway suspended at `at`, for `reason` (the coordinator's, or its consent's withdrawal). */
+export function suspend(pathway: Pathway, at: Date, reason: string): void {
+  pathway.status = PathwayStatus.SUSPENDED;
+  pathway.suspendedAt = at;
+  pathway.suspensionReason = reason;
 }
 
 /**

@@ -1,25 +1,26 @@
 import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ref } from '@mikro-orm/core';
+import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Account, Child, Family, Guardian, Partner, Referral, TeamMeeting } from '../entities';
 import { AccessAction, DataCategory, PartnerKind, ReferralStatus, Role } from '../entities/enums';
-import type { Context } from '../context';
+import { viewerOf, type Context, type Viewer } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
-import { WriteAction } from '../permissions/policy';
+import { WRITE_POLICY, WriteAction } from '../permissions/policy';
 import { checkVersion, type MutationScope } from '../workflows/mutation';
 import { childInRows, mutateInRows, partnersOf, answered, yearsAfter } from '../workflows/lookups';
 import { assertTransition, REFERRAL } from '../workflows/state-machines';
-import { checkDate, checkEmail, checkList, checkOptionalText, checkPhone, checkText } from '../workflows/validation';
-import { filterIdOfType, idOfType } from '../schema/global-id';
+import { checkDate, checkEmail, checkList, checkOptionalText, checkPhone, checkPostalCode, checkQpvCode, checkText } from '../workflows/validation';
+import { filterIdOfType, idOfType, toGlobalId } from '../schema/global-id';
 import {
   DecideReferralInput,
   RecordTeamMeetingInput,
   ReferralDecision,
   ReferralEditArgs,
   SubmitReferralInput,
+  WithdrawReferralArgs,
   type ReferralNewChildInput,
 } from '../schema/referral.inputs';
-import { ReferralType } from '../schema/referral.type';
+import { ReferralType, SubmittedReferralType } from '../schema/referral.type';
 import { EligibilityWarning, ReferralSubmissionPayload, TeamMeetingPayload } from '../schema/mutation-payloads.type';
 import { parisDate } from '../util/dates';
 import { eligibilityFrom, type Eligibility } from './eligibility';
@@ -41,9 +42,6 @@ const MAX_DECISIONS = 10000;
 const MAX_GUARDIANS = 4;
 /** Children are referred from 2 to 16 (domain.md); the birth date range only rejects typos, eligibility warns. */
 const MAX_AGE_YEARS = 25;
-const POSTAL_CODE = /^\d{5}$/;
-/** QPV codes: QP or QN and 5 to 8 letters or digits (e.g. QP047001, QN04701M). */
-const QPV_CODE = /^Q[NP][0-9A-Z]{5,8}$/;
 
 /** The runtime value of ReferralEligibility. */
 export interface ReferralEligibility extends Eligibility {
@@ -92,6 +90,8 @@ export class ReferralMutations {
       let suspectedDuplicateOf: string | undefined;
       if (input.childId != null) {
         child = await childInRows(ctx, em, input.childId, 'input.childId');
+        const open = await em.findOne(Referral, { child: child.id, status: { $in: OPEN_REFERRAL }, programme: viewer.programmeId });
+        if (open) throw await referralAlreadyOpen(ctx, open);
       } else {
         const fields = await checkNewChild(em, viewer.programmeId, input.newChild!, today);
         // Policy, "What a request may reveal": the submitter is told of a duplicate only
@@ -118,6 +118,12 @@ export class ReferralMutations {
       });
       scope.logWrite({ action: AccessAction.CREATE, entity: 'Referral', childId: child.id, categories: [PATHWAY] });
       return { duplicateSuspected: false, referral, eligibility: await eligibilityWithWarnings(ctx, child) };
+    }).catch(async (error: unknown) => {
+      // A concurrent submission for the same child committed first: the database's index
+      // (referral_one_open_per_child) refused this one; tell it as the check above does.
+      if (!(error instanceof UniqueConstraintViolationException) || !error.message.includes(ONE_OPEN_INDEX) || input.childId == null) throw error;
+      const open = await ctx.em.findOne(Referral, { child: idOfType(input.childId, 'Child', 'input.childId'), status: { $in: OPEN_REFERRAL }, programme: viewerOf(ctx).programmeId });
+      throw open ? await referralAlreadyOpen(ctx, open) : error;
     });
     return submission;
   }
@@ -170,6 +176,27 @@ export class ReferralMutations {
       scope.logWrite({ action: AccessAction.UPDATE, entity: 'Referral', childId: referral.child.id, categories: [PATHWAY] });
       return referral;
     }));
+  }
+
+  @Mutation(() => SubmittedReferralType, {
+    description:
+      'Withdraws a referral not yet decided (SUBMITTED or UNDER_REVIEW → WITHDRAWN), with the reason: its submitter (the structure of a PARTNER_AGENT, ' +
+      "or the referent who submitted it), or the coordinator. NOT_FOUND for any other referral. Answers the submitter's view of it (SubmittedReferral).",
+  })
+  withdrawReferral(@Args() args: WithdrawReferralArgs, @Ctx() ctx: Context): Promise<SubmittedReferral> {
+    return mutateInRows(ctx, WriteAction.WITHDRAW_REFERRAL, async (scope) => {
+      const reason = checkText('reason', args.reason, MAX_REASON);
+      const referral = await scope.em.findOne(Referral, { id: idOfType(args.id, 'Referral', 'id'), programme: scope.viewer.programmeId });
+      const mayWithdraw = referral && (submittedBy(scope.viewer, referral) || (reviewsReferrals(scope.viewer) && (await ctx.access.canSee(referral.child.id))));
+      if (!referral || !mayWithdraw) throw new NotFound('Referral', args.id);
+      checkVersion('Referral', referral, args.version);
+      assertTransition(REFERRAL, 'The referral', referral.status, ReferralStatus.WITHDRAWN, 'id');
+      referral.status = ReferralStatus.WITHDRAWN;
+      referral.decidedOn = parisDate(ctx.now);
+      referral.decisionReason = reason;
+      scope.logWrite({ action: AccessAction.UPDATE, entity: 'Referral', childId: referral.child.id, categories: [PATHWAY] });
+      return referral;
+    }).then(submittedView);
   }
 
   @Mutation(() => TeamMeetingPayload, {
@@ -253,13 +280,9 @@ async function checkNewChild(em: EntityManager, programmeId: string, input: Refe
   const lastName = checkText(`${p}.lastName`, input.lastName, 100);
   const birthDate = checkDate(`${p}.birthDate`, input.birthDate, { min: yearsAfter(today, -MAX_AGE_YEARS), max: today });
   const addressLine = checkText(`${p}.family.addressLine`, input.family.addressLine, 300);
-  const postalCode = input.family.postalCode.trim();
-  if (!POSTAL_CODE.test(postalCode)) throw new BadUserInput(`${p}.family.postalCode`, 'must be a postal code of 5 digits');
+  const postalCode = checkPostalCode(`${p}.family.postalCode`, input.family.postalCode);
   const city = checkText(`${p}.family.city`, input.family.city, 100);
-  const qpvCode = checkOptionalText(`${p}.family.qpvCode`, input.family.qpvCode, 12)?.toUpperCase();
-  if (qpvCode !== undefined && !QPV_CODE.test(qpvCode)) {
-    throw new BadUserInput(`${p}.family.qpvCode`, 'must be the code of a priority neighbourhood (e.g. QN04701M)');
-  }
+  const qpvCode = checkQpvCode(`${p}.family.qpvCode`, input.family.qpvCode);
   if (input.family.guardians.length < 1 || input.family.guardians.length > MAX_GUARDIANS) {
     throw new BadUserInput(`${p}.family.guardians`, `must list 1 to ${MAX_GUARDIANS} guardians`);
   }
@@ -276,12 +299,7 @@ async function checkNewChild(em: EntityManager, programmeId: string, input: Refe
       email: email === undefined ? undefined : checkEmail(`${at}.email`, email),
     };
   });
-  let school: Partner | null = null;
-  if (input.schoolId != null) {
-    const id = filterIdOfType(input.schoolId, 'Partner', `${p}.schoolId`);
-    school = await em.findOne(Partner, { id, programme: programmeId, kind: PartnerKind.SCHOOL });
-    if (!school) throw new BadUserInput(`${p}.schoolId`, 'must be a school of the programme');
-  }
+  const school = input.schoolId == null ? null : await schoolOf(em, programmeId, input.schoolId, `${p}.schoolId`);
   return {
     firstName,
     lastName,
@@ -334,4 +352,67 @@ async function eligibilityWithWarnings(ctx: Context, child: Child): Promise<Refe
   if (!eligibility.ageInRange) warnings.push(EligibilityWarning.AGE_OUT_OF_RANGE);
   if (!eligibility.priority) warnings.push(EligibilityWarning.NOT_PRIORITY_PUBLIC);
   return { ...eligibility, warnings };
+}
+
+/** A school of the programme named by an input field; BAD_USER_INPUT naming it otherwise. */
+export async function schoolOf(em: EntityManager, programmeId: string, globalId: string, field: string): Promise<Partner> {
+  const school = await em.findOne(Partner, { id: filterIdOfType(globalId, 'Partner', field), programme: programmeId, kind: PartnerKind.SCHOOL });
+  if (!school) throw new BadUserInput(field, 'must be a school of the programme');
+  return school;
+}
+
+/** The referrals still waiting for a decision: a child has at most one (the index below). */
+export const OPEN_REFERRAL = [ReferralStatus.SUBMITTED, ReferralStatus.UNDER_REVIEW];
+const ONE_OPEN_INDEX = 'referral_one_open_per_child';
+
+/**
+ * A second open referral of a child is refused: BAD_USER_INPUT on input.childId, reason
+ * REFERRAL_ALREADY_OPEN. It names the open one (`existingReferralId`) only to a viewer that
+ * may see it (its own submission, or PATHWAY granted for the child: referrals are PATHWAY
+ * data); to any other, that the child is already referred is all it learns.
+ */
+async function referralAlreadyOpen(ctx: Context, open: Referral): Promise<BadUserInput> {
+  const viewer = viewerOf(ctx);
+  const visible = submittedBy(viewer, open) || (await ctx.access.categories(open.child.id)).has(PATHWAY);
+  return visible
+    ? new BadUserInput('input.childId', 'the child already has an open referral: see existingReferralId', {
+        reason: 'REFERRAL_ALREADY_OPEN',
+        existingReferralId: toGlobalId('Referral', open.id),
+      })
+    : new BadUserInput('input.childId', 'the child already has an open referral', { reason: 'REFERRAL_ALREADY_OPEN' });
+}
+
+/**
+ * Who submitted a referral, as its submitter's own rows see it: a partner agent's
+ * structure (its colleagues follow the same referral), anyone else's own account. The one
+ * rule for withdrawReferral and submittedReferrals.
+ */
+export function submitterOf(viewer: Viewer): { column: 'referring_partner_id' | 'referring_account_id'; id: string } {
+  return viewer.role === Role.PARTNER_AGENT && viewer.partnerId
+    ? { column: 'referring_partner_id', id: viewer.partnerId }
+    : { column: 'referring_account_id', id: viewer.accountId };
+}
+
+function submittedBy(viewer: Viewer, referral: Referral): boolean {
+  const submitter = submitterOf(viewer);
+  const value = submitter.column === 'referring_partner_id' ? referral.referringPartner.id : referral.referringAccount.id;
+  return value === submitter.id;
+}
+
+/** The roles that receive and review referrals (policy table "Writes": REVIEW_REFERRAL). */
+function reviewsReferrals(viewer: Viewer): boolean {
+  return WRITE_POLICY[WriteAction.REVIEW_REFERRAL].includes(viewer.role);
+}
+
+/** The runtime value of SubmittedReferral. */
+export interface SubmittedReferral {
+  referralId: string;
+  version: number;
+  status: ReferralStatus;
+  referredOn: string;
+  decidedOn?: string | null;
+}
+
+export function submittedView(referral: { id: string; version: number; status: ReferralStatus; referredOn: string; decidedOn?: string | null }): SubmittedReferral {
+  return { referralId: toGlobalId('Referral', referral.id), version: referral.version, status: referral.status, referredOn: referral.referredOn, decidedOn: referral.decidedOn ?? null };
 }

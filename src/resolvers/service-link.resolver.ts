@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Account, Consent, Partner, ServiceLink } from '../entities';
-import { DataCategory, ServiceLinkStatus } from '../entities/enums';
+import { DataCategory, GrantLapse, ServiceLinkStatus } from '../entities/enums';
 import type { Context } from '../context';
 import { ServiceLinkType } from '../schema/service-link.type';
 import { idOfType } from '../schema/global-id';
@@ -53,6 +53,16 @@ export class ServiceLinkResolver {
   @FieldResolver()
   status(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): ServiceLinkStatus {
     return linkStatusAt(link, ctx.now);
+  }
+
+  @FieldResolver()
+  async grantsNow(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<boolean> {
+    return (await ctx.access.linkState(link.id)).grantsNow;
+  }
+
+  @FieldResolver()
+  async grantLapse(@Root() link: ValueOf<ServiceLink>, @Ctx() ctx: Context): Promise<GrantLapse | null> {
+    return (await ctx.access.linkState(link.id)).lapse;
   }
 
   @FieldResolver()

@@ -44,6 +44,9 @@ export class EligibilityType {
     'child is null with a FORBIDDEN error at its path.',
 })
 export class ChildType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateChild (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field({ description: 'First name. IDENTITY.' })
   firstName!: string;
 

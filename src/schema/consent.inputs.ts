@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ConsentMethod, ConsentPurpose, DataCategory } from '../entities/enums';
 import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
@@ -49,4 +49,19 @@ export class GiveConsentInput {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day it is valid (today or later); absent when open-ended.' })
   expiresOn?: string | null;
+}
+
+@ArgsType()
+export class RecordConsentWithdrawalArgs {
+  @Field(() => ID, { description: 'ID of the consent.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Version of the consent the client read (a stale one is CONFLICT).' })
+  version!: number;
+
+  @Field(() => ConsentMethod, { description: 'How the family withdrew it: SIGNED_FORM (on paper) or ORAL_RECORDED (by phone, or in person).' })
+  method!: ConsentMethod;
+
+  @Field(() => DateTimeISO, { description: 'When the withdrawal was received: not in the future, not before the consent was given.' })
+  withdrawnAt!: Date;
 }

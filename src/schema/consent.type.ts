@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ConsentMethod, ConsentPurpose, DataCategory } from '../entities/enums';
+import { ConsentMethod, ConsentPurpose, DataCategory, GrantLapse } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { GuardianType } from './guardian.type';
 import { PartnerType } from './partner.type';
@@ -35,6 +35,21 @@ export class ConsentType extends NodeInterface {
 
   @Field(() => DateTimeISO, { nullable: true, description: 'When it was withdrawn; null while in force.' })
   withdrawnAt?: Date;
+
+  @Field(() => Boolean, { description: 'Whether the consent is in force now (given, not withdrawn, not expired), computed by the access check itself.' })
+  grantsNow!: boolean;
+
+  @Field(() => GrantLapse, { nullable: true, description: 'Why the consent is not in force now (CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_NOT_YET_GIVEN); null when grantsNow is true.' })
+  grantLapse?: GrantLapse;
+
+  @Field(() => ConsentMethod, { nullable: true, description: 'How it was withdrawn: PORTAL (by the guardian), SIGNED_FORM (on paper) or ORAL_RECORDED (by phone), recorded by an agent; null while not withdrawn.' })
+  withdrawalMethod?: ConsentMethod;
+
+  @Field(() => AccountType, {
+    nullable: true,
+    description: "The agent who received and recorded a withdrawal made on paper or by phone; null while not withdrawn, and when the guardian withdrew it in the portal (withdrawalMethod PORTAL: a guardian's account is not shown).",
+  })
+  withdrawnBy?: AccountType;
 
   @Field(() => [ConsentScopeType], { description: 'Partners and categories it covers.' })
   scope!: ConsentScopeType[];

@@ -10,6 +10,7 @@ import {
   DataCategory,
   Domain,
   Grade,
+  GrantLapse,
   GuardianRelationship,
   InclusionStatus,
   LegalBasis,
@@ -285,6 +286,27 @@ registerEnumType(ServiceLinkStatus, {
     SUSPENDED: { description: 'Temporarily suspended: grants nothing.' },
     REVOKED: { description: 'Revoked (or its consent was withdrawn): grants nothing.' },
     EXPIRED: { description: 'Past its end of validity: grants nothing. Reported for an active link whose validUntil is before today.' },
+  },
+});
+
+registerEnumType(GrantLapse, {
+  name: 'GrantLapse',
+  description: 'Why a service link or a consent grants nothing now (`grantsNow` false); the access check computes it.',
+  valuesConfig: {
+    PROPOSED: { description: 'The link is proposed, not yet activated.' },
+    SUSPENDED: { description: 'The link is suspended.' },
+    REVOKED: { description: 'The link is revoked (by hand, or because its consent was withdrawn).' },
+    EXPIRED: { description: 'The link is past its last day of validity (validUntil), or was marked expired.' },
+    NOT_YET_VALID: { description: 'The link starts later (validFrom is after today).' },
+    PARTNER_INACTIVE: { description: 'The partner of the link is deactivated by the ADMIN.' },
+    CONSENT_MISSING: { description: 'The link rests on a consent (legal basis CONSENT) that is missing or of another child.' },
+    CONSENT_NOT_YET_GIVEN: { description: 'The consent is dated later than now.' },
+    CONSENT_EXPIRED: { description: 'The consent is past its last day (expiresOn).' },
+    CONSENT_WITHDRAWN: { description: 'The consent was withdrawn (links resting on it are revoked).' },
+    NO_CATEGORY: {
+      description: "The link is in force but gives its partner no category: none of its categories is both in the consent's scope for that partner and within what the partner's kind may see.",
+    },
+    FILE_NOT_ACTIVE: { description: "The child's file is archived: it has left every partner's rows." },
   },
 });
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeInterface } from './node.type';
 import { ChildType } from './child.type';
 import { AddressType, GuardianType } from './guardian.type';
@@ -33,6 +33,9 @@ export class FamilySocialType {
     "A household (foyer). It has no identity fields of its own: its contact and social data are nullable blocks, granted when granted for one of its children in the viewer's rows.",
 })
 export class FamilyType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateFamily (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => [ChildType], { description: "The household's children that are in the viewer's rows." })
   children!: ChildType[];
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { GuardianRelationship } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import './enums';
@@ -8,6 +8,9 @@ import './enums';
   description: 'A legal guardian (responsable légal) of the children of a family. CONTACT data.',
 })
 export class GuardianType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateGuardian (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field({ description: 'First name.' })
   firstName!: string;
 

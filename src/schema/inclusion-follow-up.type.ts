@@ -3,7 +3,7 @@ import { InclusionStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { AccountType } from './account.type';
 import { ChildType } from './child.type';
-import { DateTimeISO } from './scalars';
+import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
 
 @ObjectType('InclusionFollowUp', {
@@ -25,6 +25,12 @@ export class InclusionFollowUpType extends NodeInterface {
   @Field(() => DateTimeISO, { description: 'When the follow-up was opened.' })
   createdAt!: Date;
 
-  @Field(() => Int, { description: 'Version of the follow-up, to send back with recordNeedsAssessment (a stale version is CONFLICT).' })
+  @Field(() => LocalDate, { nullable: true, description: 'The day it was closed; null while open.' })
+  closedOn?: string;
+
+  @Field(() => String, { nullable: true, description: 'What the follow-up came to, written when it was closed.' })
+  outcome?: string;
+
+  @Field(() => Int, { description: 'Version of the follow-up, to send back with recordNeedsAssessment or closeInclusionFollowUp (a stale version is CONFLICT).' })
   version!: number;
 }

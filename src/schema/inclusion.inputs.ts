@@ -91,3 +91,39 @@ export class ScheduleWorkshopInput {
   @Field(() => [ID], { description: 'IDs of the partners whose professionals are expected (may be empty).' })
   attendingPartnerIds!: string[];
 }
+
+@InputType('UpdateAccommodationInput', { description: 'An edit of an accommodation: the fields given change, the others stay.' })
+export class UpdateAccommodationInput {
+  @Field(() => ID, { description: 'ID of the accommodation.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Version of the accommodation the client read (a stale one is CONFLICT).' })
+  version!: number;
+
+  @Field(() => ID, { nullable: true, description: 'ID of the structure that puts it in place.' })
+  partnerId?: string;
+
+  @Field(() => String, { nullable: true, description: 'What is put in place.' })
+  description?: string;
+}
+
+@InputType('UpdateAdaptedActivityInput', { description: 'An edit of an adapted activity: the fields given change, the others stay (`description: null` and `partnerId: null` clear them).' })
+export class UpdateAdaptedActivityInput {
+  @Field(() => ID, { description: 'ID of the adapted activity.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Version of the activity the client read (a stale one is CONFLICT).' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Title of the activity.' })
+  title?: string;
+
+  @Field(() => String, { nullable: true, description: 'What the activity is and how it is adapted.' })
+  description?: string | null;
+
+  @Field(() => ChildTime, { nullable: true, description: 'Time of the child it takes place in.' })
+  childTime?: ChildTime;
+
+  @Field(() => ID, { nullable: true, description: 'ID of the structure running it.' })
+  partnerId?: string | null;
+}

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ChildTime } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
@@ -20,6 +20,9 @@ export class NeedsAssessmentType {
 
 @ObjectType('Accommodation', { implements: NodeInterface, description: 'An accommodation a structure puts in place for the child. INCLUSION data.' })
 export class AccommodationType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateAccommodation or removeAccommodation (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => PartnerType, { nullable: true, description: 'The structure that puts it in place.' })
   partner?: PartnerType;
 
@@ -32,6 +35,9 @@ export class AccommodationType extends NodeInterface {
   description: "An activity adapted to the child's needs in periscolaire or extrascolaire time. INCLUSION data.",
 })
 export class AdaptedActivityType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateAdaptedActivity or removeAdaptedActivity (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field({ description: 'Title of the activity.' })
   title!: string;
 

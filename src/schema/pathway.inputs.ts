@@ -30,6 +30,12 @@ export class PathwayEditArgs {
 }
 
 @ArgsType()
+export class SuspendPathwayArgs extends PathwayEditArgs {
+  @Field({ description: 'Why the pathway is suspended (1 to 2000 characters).' })
+  reason!: string;
+}
+
+@ArgsType()
 export class ClosePathwayArgs extends PathwayEditArgs {
   @Field({ description: 'Why the pathway is closed (1 to 2000 characters).' })
   reason!: string;
@@ -130,5 +136,23 @@ export class AddReviewArgs {
   progress!: string;
 
   @Field(() => String, { nullable: true, description: 'Next steps agreed (at most 5000 characters).' })
+  nextSteps?: string | null;
+}
+
+@ArgsType()
+export class UpdateReviewArgs {
+  @Field(() => ID, { description: 'ID of the review.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version of the review the client read: a stale one is CONFLICT.' })
+  version!: number;
+
+  @Field(() => LocalDate, { nullable: true, description: "When the review was held: not before the pathway's start date, not in the future." })
+  heldOn?: string;
+
+  @Field(() => String, { nullable: true, description: 'Progress observed (1 to 5000 characters).' })
+  progress?: string;
+
+  @Field(() => String, { nullable: true, description: 'Next steps agreed (at most 5000 characters; null clears them).' })
   nextSteps?: string | null;
 }

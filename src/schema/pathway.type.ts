@@ -5,7 +5,7 @@ import { ChildType } from './child.type';
 import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
 import { ConsentType } from './consent.type';
-import { LocalDate } from './scalars';
+import { DateTimeISO, LocalDate } from './scalars';
 import './enums';
 
 @ObjectType('Objective', { implements: NodeInterface, description: 'An objective of a pathway. PATHWAY data.' })
@@ -61,6 +61,9 @@ export class ActionType extends NodeInterface {
 
 @ObjectType('Review', { implements: NodeInterface, description: 'A review (bilan) of a pathway. PATHWAY data.' })
 export class ReviewType extends NodeInterface {
+  @Field(() => Int, { description: 'Version of the row: send it back with updateReview (a stale one is CONFLICT).' })
+  version!: number;
+
   @Field(() => LocalDate, { description: 'When the review was held.' })
   heldOn!: string;
 
@@ -87,6 +90,12 @@ export class PathwayType extends NodeInterface {
 
   @Field(() => LocalDate, { nullable: true, description: 'End date.' })
   endDate?: string;
+
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the pathway was suspended; null unless it is SUSPENDED.' })
+  suspendedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: "Why it is suspended (the coordinator's reason, or the withdrawal of its PATHWAY consent); null unless it is SUSPENDED." })
+  suspensionReason?: string;
 
   @Field(() => String, { nullable: true, description: 'Why the pathway was closed.' })
   closureReason?: string;

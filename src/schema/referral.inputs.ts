@@ -115,6 +115,12 @@ export class ReferralEditArgs {
   version!: number;
 }
 
+@ArgsType()
+export class WithdrawReferralArgs extends ReferralEditArgs {
+  @Field({ description: 'Why the referral is withdrawn (1 to 2000 characters; no names: the team reads it).' })
+  reason!: string;
+}
+
 @InputType('DecideReferralInput', { description: 'The decision of the multidisciplinary team on a referral under review.' })
 export class DecideReferralInput {
   @Field(() => ID, { description: 'ID of the referral.' })

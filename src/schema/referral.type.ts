@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Domain, ReferralStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { ChildType, EligibilityType } from './child.type';
@@ -83,4 +83,25 @@ export class ReferralConnectionType {
 
   @Field(() => Int, { description: 'Number of referrals matching, over all pages.' })
   totalCount!: number;
+}
+
+@ObjectType('SubmittedReferral', {
+  description:
+    "A referral as its submitter follows it (submittedReferrals, withdrawReferral): where it stands, never the child nor what the team wrote. The submitter's own row: a structure that referred a child it has no link to sees this and nothing more.",
+})
+export class SubmittedReferralType {
+  @Field(() => ID, { description: 'ID of the referral (pass it to withdrawReferral).' })
+  referralId!: string;
+
+  @Field(() => Int, { description: 'Version of the referral, to send back with withdrawReferral (a stale one is CONFLICT).' })
+  version!: number;
+
+  @Field(() => ReferralStatus, { description: 'Status of the referral.' })
+  status!: ReferralStatus;
+
+  @Field(() => LocalDate, { description: 'When the child was referred.' })
+  referredOn!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When it was decided or withdrawn.' })
+  decidedOn?: string;
 }

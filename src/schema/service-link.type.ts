@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ConsentPurpose, DataCategory, LegalBasis, ServiceLinkStatus } from '../entities/enums';
+import { ConsentPurpose, DataCategory, GrantLapse, LegalBasis, ServiceLinkStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
 import { PartnerType } from './partner.type';
 import { ConsentType } from './consent.type';
@@ -31,6 +31,15 @@ export class ServiceLinkType extends NodeInterface {
 
   @Field(() => ServiceLinkStatus, { description: 'Status today: an ACTIVE link past its validUntil is reported EXPIRED.' })
   status!: ServiceLinkStatus;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the link gives its partner access today, computed by the access check itself: ACTIVE, within its validity, its consent in force (legal basis CONSENT), the child's file active, and at least one category left within the consent's scope and the partner kind's maximum.",
+  })
+  grantsNow!: boolean;
+
+  @Field(() => GrantLapse, { nullable: true, description: 'Why the link grants nothing today; null when grantsNow is true.' })
+  grantLapse?: GrantLapse;
 
   @Field(() => LocalDate, { description: 'First day of validity.' })
   validFrom!: string;

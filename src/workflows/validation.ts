@@ -69,3 +69,21 @@ export function checkList<T>(field: string, values: readonly T[], options: { min
   if (new Set(values).size !== values.length) throw new BadUserInput(field, 'must not repeat an item');
   return [...values];
 }
+
+const POSTAL_CODE = /^\d{5}$/;
+/** QPV codes: QP or QN and 5 to 8 letters or digits (e.g. QP047001, QN04701M). */
+const QPV_CODE = /^Q[NP][0-9A-Z]{5,8}$/;
+
+/** A French postal code (5 digits). */
+export function checkPostalCode(field: string, value: string): string {
+  const postalCode = value.trim();
+  if (!POSTAL_CODE.test(postalCode)) throw new BadUserInput(field, 'must be a postal code of 5 digits');
+  return postalCode;
+}
+
+/** The code of a priority neighbourhood of the city policy (QPV), upper-cased; undefined for none. */
+export function checkQpvCode(field: string, value: string | null | undefined): string | undefined {
+  const qpvCode = checkOptionalText(field, value, 12)?.toUpperCase();
+  if (qpvCode !== undefined && !QPV_CODE.test(qpvCode)) throw new BadUserInput(field, 'must be the code of a priority neighbourhood (e.g. QN04701M)');
+  return qpvCode;
+}

@@ -226,7 +226,9 @@ export const OPEN_PATHWAY = /* GraphQL */ `
 `;
 
 export const SUSPEND_PATHWAY = /* GraphQL */ `
-  mutation SuspendPathway($id: ID!, $version: Int!) { suspendPathway(id: $id, version: $version) { ${PATHWAY_FIELDS} } }
+  mutation SuspendPathway($id: ID!, $version: Int!, $reason: String! = "Pause demandée par la famille") {
+    suspendPathway(id: $id, version: $version, reason: $reason) { ${PATHWAY_FIELDS} suspendedAt suspensionReason }
+  }
 `;
 
 export const RESUME_PATHWAY = /* GraphQL */ `

@@ -221,7 +221,7 @@ describe('the policy through every path', () => {
         ['activateServiceLink', 'mutation ($id: ID!) { activateServiceLink(id: $id, version: 1) { id } }', (id) => ({ id }), 'ServiceLink'],
         ['withdrawConsent', 'mutation ($id: ID!) { withdrawConsent(id: $id, version: 1) { id } }', (id) => ({ id }), 'Consent'],
         ['startReferralReview', 'mutation ($id: ID!) { startReferralReview(id: $id, version: 1) { id } }', (id) => ({ id }), 'Referral'],
-        ['suspendPathway', 'mutation ($id: ID!) { suspendPathway(id: $id, version: 1) { id } }', (id) => ({ id }), 'Pathway'],
+        ['suspendPathway', 'mutation ($id: ID!) { suspendPathway(id: $id, version: 1, reason: "Pause") { id } }', (id) => ({ id }), 'Pathway'],
       ];
       const roles = ['pathwayReferent', 'inclusionReferent', 'guardian', 'schoolAgent', 'leisureAgent', 'dpo', 'coordinator'] as const;
       const differences: string[] = [];
