@@ -3,7 +3,7 @@ import path from 'node:path';
 import { withClient } from '../src/db/sql';
 import { loadConfig } from '../src/config';
 import { connect, migrate } from '../src/db/database';
-import { SCALE_PROGRAMME_PREFIX, seedScale } from '../src/seed/scale.seed';
+import { SCALE_PROGRAMME_PREFIX, programmeSizes, seedScale } from '../src/seed/scale.seed';
 import { BENCH_DIR } from './paths';
 
 /**
@@ -67,7 +67,7 @@ async function migrateDatabase(url: string): Promise<string[]> {
   }
 }
 
-async function scaleChildren(url: string): Promise<{ children: number; programmes: number; others: number }> {
+async function scaleChildren(url: string): Promise<{ children: number; programmes: number; others: number; sizes: number[] }> {
   return withClient(url, async (client) => {
     const { rows } = await client.query<{ children: string; programmes: string; others: string }>(
       `select (select count(*) from child c join programme p on p.id = c.programme_id where p.name like $1) as children,
@@ -75,7 +75,11 @@ async function scaleChildren(url: string): Promise<{ children: number; programme
               (select count(*) from programme where name not like $1) as others`,
       [`${SCALE_PROGRAMME_PREFIX} %`],
     );
-    return { children: Number(rows[0]!.children), programmes: Number(rows[0]!.programmes), others: Number(rows[0]!.others) };
+    const sizes = await client.query<{ n: string }>(
+      `select (select count(*) from child c where c.programme_id = p.id) as n from programme p where p.name like $1 order by p.name`,
+      [`${SCALE_PROGRAMME_PREFIX} %`],
+    );
+    return { children: Number(rows[0]!.children), programmes: Number(rows[0]!.programmes), others: Number(rows[0]!.others), sizes: sizes.rows.map((r) => Number(r.n)) };
   });
 }
 
@@ -91,11 +95,15 @@ export async function ensureBenchDatabase(children: number, reseed: boolean, log
   if (exists && !reseed) {
     const migrationsApplied = await migrateDatabase(url);
     const held = await scaleChildren(url);
-    if (held.children === children && held.others === 0) {
+    // Programme sizes other than the generator's: seeded by an older one (before the big cities).
+    const current = held.sizes.join() === programmeSizes(children, held.programmes).join();
+    if (held.children === children && held.others === 0 && current) {
       log(`${name}: reused (${held.children} children in ${held.programmes} programmes)`);
       return { url, name, seed: readSeedRecord(children), seeded: false, migrationsApplied };
     }
-    log(`${name}: holds ${held.children} scale children, not ${children}: recreating it`);
+    log(current
+      ? `${name}: holds ${held.children} scale children, not ${children}: recreating it`
+      : `${name}: seeded by an older generator (its programme sizes differ): recreating it`);
   }
   if (exists) {
     await withClient(adminUrl(), (client) => client.query(`drop database ${client.escapeIdentifier(name)} with (force)`));

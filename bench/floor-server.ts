@@ -22,6 +22,9 @@ export const LEISURE_CENTRE_MAX = ['IDENTITY', 'CONTACT', 'INCLUSION'];
 
 const PAGE = 100;
 
+/** The floor's PostgreSQL backends carry this name (the bench reads their CPU time). */
+export const FLOOR_APPLICATION = 'pre-bench-floor';
+
 /** base64url of a text, as Buffer#toString('base64url') writes it. */
 const base64url = (expr: string) =>
   `translate(rtrim(replace(encode(convert_to(${expr}, 'UTF8'), 'base64'), E'\\n', ''), '='), '+/', '-_')`;
@@ -61,7 +64,7 @@ select json_build_object('data', json_build_object('children', json_build_object
   'totalCount', (select count(*) from visible),
   'pageInfo', json_build_object(
     'hasNextPage', (select count(*) from page) > ${PAGE},
-    'endCursor', (select ${base64url(`'["child",' || to_json(l.last_name)::text || ',' || to_json(l.first_name)::text || ',"' || l.id || '"]'`)} from last_row l)),
+    'endCursor', (select ${base64url(`'child:' || l.id`)} from last_row l)),
   'edges', coalesce((
     select json_agg(json_build_object('node', json_build_object(
       'id', ${base64url(`'Child:' || s.id`)},
@@ -93,7 +96,7 @@ function main(): void {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const port = Number(process.env.PORT ?? 4600);
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), application_name: FLOOR_APPLICATION });
   const server = createServer((req, res) => {
     const query = new URL(req.url ?? '/', 'http://localhost');
     if (query.pathname === '/health') {

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
-import { cpuMsOf } from './processes';
+import { Client } from 'pg';
+import { cpuMsOf, cpuMsOfEach } from './processes';
 
 /** One load test: autocannon, a warm-up run thrown away, then the measured run. */
 
@@ -33,16 +34,59 @@ export interface LoadResult {
    * Unlike the latencies, it does not grow when other work shares the machine.
    */
   serverCpuMsPerRequest?: number;
+  /**
+   * CPU time of the PostgreSQL backends the server used during the measured run, per
+   * request: the backends of the bench database whose application_name starts with the
+   * server's (read from /proc/<pid>/stat, so the PostgreSQL server must run on this machine).
+   */
+  databaseCpuMsPerRequest?: number;
+  /** Backends found (a backend that closes during the run loses its time: say so). */
+  backends?: number;
 }
 
-/** `serverPid`: the server's process, whose CPU time is read before and after the measured run. */
-export async function load(origin: string, requests: LoadRequest[], options: LoadOptions, serverPid?: number): Promise<LoadResult> {
+/** Which PostgreSQL backends belong to a server: its database and its application_name prefix. */
+export interface BackendsOf {
+  url: string;
+  application: string;
+}
+
+/** Backend pids of a server, read on a connection of its own (named so that it is never counted). */
+async function backendPids(backends: BackendsOf): Promise<number[]> {
+  const client = new Client({ connectionString: backends.url, application_name: 'pre-bench-probe' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `select pid from pg_stat_activity where datname = current_database() and application_name like $1 || '%'`,
+      [backends.application],
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+function sumOf(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  // A backend that opened during the run counts from 0.
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * `serverPid`: the server's process, whose CPU time is read before and after the measured
+ * run; `backends`: its PostgreSQL backends, read the same way.
+ */
+export async function load(origin: string, requests: LoadRequest[], options: LoadOptions, serverPid?: number, backends?: BackendsOf): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({ url: origin, connections: options.connections, duration, timeout: 30, requests });
   if (options.warmup > 0) await run(options.warmup);
+  const pids = backends ? await backendPids(backends) : [];
+  const dbBefore = cpuMsOfEach(pids);
   const cpuBefore = serverPid === undefined ? 0 : cpuMsOf(serverPid);
   const result = await run(options.duration);
   const cpu = serverPid === undefined ? undefined : cpuMsOf(serverPid) - cpuBefore;
+  const pidsAfter = backends ? [...new Set([...pids, ...(await backendPids(backends))])] : [];
+  const db = backends ? sumOf(dbBefore, cpuMsOfEach(pidsAfter)) : undefined;
   const total = result.requests.total;
   return {
     requestsPerSecond: total / result.duration,
@@ -53,6 +97,8 @@ export async function load(origin: string, requests: LoadRequest[], options: Loa
     failures: result.non2xx + result.errors + result.timeouts,
     bytesPerRequest: total ? (result.throughput.total ?? 0) / total : 0,
     serverCpuMsPerRequest: cpu === undefined || !total ? undefined : cpu / total,
+    databaseCpuMsPerRequest: db === undefined || !total ? undefined : db / total,
+    backends: backends ? pidsAfter.length : undefined,
   };
 }
 

@@ -95,6 +95,19 @@ export function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU time of processes that may have ended meanwhile (those are left out: their time is lost). */
+export function cpuMsOfEach(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      out.set(pid, cpuMsOf(pid));
+    } catch {
+      // The backend closed (the pool let an idle connection go).
+    }
+  }
+  return out;
+}
+
 /** SIGTERM by pid, SIGKILL after 5 s. */
 export async function stopServer(handle: Started): Promise<void> {
   running.delete(handle);

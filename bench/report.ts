@@ -3,7 +3,7 @@ import type { ExplainReport } from './explain';
 import { LARGE_TABLE_ROWS } from './explain';
 import type { LoadResult, PairedResult } from './load';
 import type { SeedRecord } from './database';
-import { SCENARIO_TITLES, type ScenarioKey } from './scenarios';
+import { LIST_SCENARIOS, PAGE_SIZE, SCENARIO_TITLES, type ScenarioKey } from './scenarios';
 import type { StatisticsTimings } from './statistics';
 
 /**
@@ -23,7 +23,18 @@ export interface Row {
   sql?: { first: number; min: number; max: number };
   /** Items of the main list of the first answer (children of a page, or 1). */
   rows?: number;
+  /** Fewest and most items over the rotated accounts. */
+  rowsRange?: [number, number];
   bytes?: number;
+}
+
+/** The API and the floor of one scenario, measured in alternating rounds. */
+export interface Rounds {
+  scenario: ScenarioKey;
+  api: LoadResult[];
+  floor: LoadResult[];
+  /** The floor's answers equal the API's for every account. */
+  equal: boolean;
 }
 
 export interface RunReport {
@@ -41,6 +52,7 @@ export interface RunReport {
   startupMs: { api: number; apiSamples?: number[]; permissionsOff?: number; small?: number; floor?: number };
   memoryMb: { api: number; permissionsOff?: number; floor?: number; small?: number };
   floorCheck: string;
+  rounds: Rounds[];
   /** The API with and without permissions asked the same requests alternately, one at a time. */
   permissionPairs: Partial<Record<ScenarioKey, PairedResult>>;
   explain?: ExplainReport;
@@ -62,6 +74,20 @@ const SERVER_LABEL: Record<ServerKind, string> = {
 function find(report: RunReport, scenario: ScenarioKey, server: ServerKind): Row | undefined {
   return report.rows.find((r) => r.scenario === scenario && r.server === server);
 }
+
+/** A list scenario whose pages hold fewer than PAGE_SIZE children does not measure what it says. */
+export function notFull(row: Row | undefined): string | undefined {
+  if (!row || !LIST_SCENARIOS.includes(row.scenario)) return undefined;
+  const fewest = row.rowsRange?.[0] ?? row.rows;
+  return fewest !== undefined && fewest < PAGE_SIZE ? `not counted: a page holds ${fmt(fewest)} children, fewer than ${PAGE_SIZE}` : undefined;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+};
+
+const totalCpu = (l: LoadResult) => (l.serverCpuMsPerRequest ?? NaN) + (l.databaseCpuMsPerRequest ?? NaN);
 
 function verdict(ok: boolean | undefined): string {
   return ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**';
@@ -91,18 +117,20 @@ export function renderRun(report: RunReport): string {
       'The API runs compiled (`node dist/src/main.js`, NODE_ENV=development), one process, as deployed; its SQL statements are counted beforehand on another server started with SQL_COUNT=true (the counter costs every promise of its process). Bench client on the same machine.',
     '',
   );
-  out.push('| Scenario | Server | req/s | p50 ms | p99 ms | server CPU ms / request | SQL statements / request | items / answer | KB / answer | failures |');
-  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  out.push('| Scenario | Server | req/s | p50 ms | p99 ms | server CPU ms / request | its PostgreSQL backends, CPU ms / request | SQL statements / request | items / answer (fewest–most) | KB / answer | failures |');
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const row of report.rows) {
     const title = SCENARIO_TITLES[row.scenario];
     if (row.skipped) {
-      out.push(`| ${title} | ${SERVER_LABEL[row.server]} | ${row.skipped} | | | | | | | |`);
+      out.push(`| ${title} | ${SERVER_LABEL[row.server]} | ${row.skipped} | | | | | | | | |`);
       continue;
     }
     const l = row.load!;
     const sql = row.sql ? (row.sql.min === row.sql.max ? fmt(row.sql.first) : `${row.sql.first} (${row.sql.min}–${row.sql.max})`) : row.server === 'floor' ? '1' : '—';
+    const range = row.rowsRange && row.rowsRange[0] !== row.rowsRange[1] ? ` (${fmt(row.rowsRange[0])}–${fmt(row.rowsRange[1])})` : '';
+    const mark = notFull(row) ? ' ⚠ page not full' : '';
     out.push(
-      `| ${title} | ${SERVER_LABEL[row.server]} | ${fmt(l.requestsPerSecond, 1)} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.serverCpuMsPerRequest, 1)} | ${sql} | ${fmt(row.rows)} | ${fmt((row.bytes ?? 0) / 1024, 1)} | ${fmt(l.failures)} |`,
+      `| ${title} | ${SERVER_LABEL[row.server]} | ${fmt(l.requestsPerSecond, 1)} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.serverCpuMsPerRequest, 1)} | ${fmt(l.databaseCpuMsPerRequest, 1)} | ${sql} | ${fmt(row.rows)}${range}${mark} | ${fmt((row.bytes ?? 0) / 1024, 1)} | ${fmt(l.failures)} |`,
     );
   }
   out.push('');
@@ -110,19 +138,48 @@ export function renderRun(report: RunReport): string {
     'SQL statements: the `x-sql-statements` header of the first request; in brackets the range over the rotated accounts, ' +
       'which comes from the data (a child without a school or without actions sends no statement for them), not from timing: ' +
       'the same request always costs the same statements, whatever the page size (tests/sql-count.int.test.ts). ' +
-      'Server CPU: user + system time of the server process during the measured run, per request.',
+      'Server CPU: user + system time of the server process during the measured run, per request; its PostgreSQL backends: the same for the backends of the bench database ' +
+      "whose application_name is the server's (`pre-api…` for the API, `pre-bench-floor` for the floor). " +
+      `A list scenario whose page holds fewer than ${PAGE_SIZE} children is marked ⚠ and not counted for a target. The floor rows are the median round below.`,
     '',
   );
   out.push(`Floor check: ${report.floorCheck}`, '');
+  if (report.rounds.length) {
+    out.push('### The API against its floor, alternating rounds', '');
+    out.push('Each round: the API (fresh, started beside the floor), then the floor, same requests, same load. CPU per request = the server process + its PostgreSQL backends.', '');
+    out.push('| Scenario | Round | API req/s | floor req/s | ratio | API CPU ms (process + backends) | floor CPU ms (process + backends) | CPU ratio | API p99 | floor p99 |');
+    out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    for (const r of report.rounds) {
+      r.api.forEach((a, i) => {
+        const f = r.floor[i]!;
+        out.push(`| ${r.scenario} | ${i + 1} | ${fmt(a.requestsPerSecond, 1)} | ${fmt(f.requestsPerSecond, 1)} | ${fmt(a.requestsPerSecond / f.requestsPerSecond, 2)} | ` +
+          `${fmt(totalCpu(a), 1)} (${fmt(a.serverCpuMsPerRequest, 1)} + ${fmt(a.databaseCpuMsPerRequest, 1)}) | ${fmt(totalCpu(f), 1)} (${fmt(f.serverCpuMsPerRequest, 1)} + ${fmt(f.databaseCpuMsPerRequest, 1)}) | ` +
+          `${fmt(totalCpu(a) / totalCpu(f), 2)} | ${fmt(a.p99)} | ${fmt(f.p99)} |`);
+      });
+    }
+    out.push('');
+  }
 
   // Targets.
   out.push('### Targets', '');
   out.push('| Target | Measured | Goal | Verdict |', '|---|---|---|---|');
-  const api = find(report, 'leisure', 'api')?.load;
-  const floor = find(report, 'leisure', 'floor')?.load;
-  if (api && floor) {
-    const r = api.requestsPerSecond / floor.requestsPerSecond;
-    out.push(`| Leisure list, API / floor throughput | ${fmt(api.requestsPerSecond, 1)} / ${fmt(floor.requestsPerSecond, 1)} req/s = **${fmt(r, 2)}** | ≥ 0.5 | ${verdict(r >= 0.5)} |`);
+  const goals: Record<ScenarioKey, number | undefined> = { leisure: 0.8, coordinator: 0.6, school: 0.6, file: 0.6, statistics: undefined, write: undefined };
+  for (const key of ['leisure', 'school', 'coordinator', 'file'] as const) {
+    const rounds = report.rounds.find((r) => r.scenario === key);
+    const skip = notFull(find(report, key, 'api'));
+    if (!rounds) {
+      out.push(`| ${key}: API / its floor, req/s (median of rounds) | no floor for this scenario yet | ≥ ${goals[key]} | not measured |`);
+      continue;
+    }
+    const ratios = rounds.api.map((a, i) => a.requestsPerSecond / rounds.floor[i]!.requestsPerSecond);
+    const cpu = rounds.api.map((a, i) => totalCpu(a) / totalCpu(rounds.floor[i]!));
+    const p99 = rounds.api.map((a, i) => a.p99 / rounds.floor[i]!.p99);
+    const r = median(ratios);
+    const why = !rounds.equal ? 'not counted: the answers differ' : skip;
+    const judge = (ok: boolean) => (why ? why : verdict(ok));
+    out.push(`| ${key}: API / its floor, req/s (median of ${ratios.length} rounds) | **${fmt(r, 2)}** (rounds ${ratios.map((x) => fmt(x, 2)).join(', ')}) | ≥ ${goals[key]} | ${judge(r >= goals[key]!)} |`);
+    if (key === 'leisure') out.push(`| leisure: total CPU per request, API / floor (process + backends, median) | **${fmt(median(cpu), 2)}** (rounds ${cpu.map((x) => fmt(x, 2)).join(', ')}) | ≤ 1.25 | ${judge(median(cpu) <= 1.25)} |`);
+    out.push(`| ${key}: p99, API / floor (median of rounds) | **${fmt(median(p99), 2)}** | ≤ 2 | ${judge(median(p99) <= 2)} |`);
   }
   for (const key of ['leisure', 'school', 'coordinator', 'file', 'statistics'] as const) {
     const on = find(report, key, 'api')?.load;
@@ -150,6 +207,8 @@ export function renderRun(report: RunReport): string {
     const slowest = report.statistics.requests.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
     out.push(`| Statistics: the slowest table, one request (largest of ${report.statistics.requests.length} tables × periods, 5 each) | **${fmt(slowest.maxMs)} ms** (${slowest.table}, ${slowest.period}) | < 1 s | ${verdict(slowest.maxMs < 1000)} |`);
   }
+  const varying = report.rows.filter((r) => r.server === 'api' && r.sql && r.sql.min !== r.sql.max).map((r) => r.scenario);
+  out.push(`| SQL statements per request constant over the rotated accounts | ${varying.length ? `varies in ${varying.join(', ')}` : 'constant in every scenario'} | constant | ${verdict(varying.length === 0)} |`);
   out.push(`| Peak RSS of the API under the bench (VmHWM) | **${fmt(report.memoryMb.api)} MB** | < 350 MB | ${verdict(report.memoryMb.api < 350)} |`);
   const samples = report.startupMs.apiSamples ? ` (median of ${report.startupMs.apiSamples.map((x) => fmt(x)).join(', ')} ms)` : '';
   out.push(`| Compiled start-up (spawn to /health 200) | **${fmt(report.startupMs.api)} ms**${samples} | < 2 s | ${verdict(report.startupMs.api < 2000)} |`);

@@ -7,12 +7,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { adminUrl, ensureBenchDatabase, readSeedRecord, resetBenchState, serverFacts, type BenchDatabase } from './database';
 import { explainScenarios, type ExplainReport } from './explain';
 import { timeStatistics } from './statistics';
-import { load, paired, type LoadOptions, type LoadRequest } from './load';
+import { load, paired, type BackendsOf, type LoadOptions, type LoadRequest, type LoadResult } from './load';
 import { MUTATION_FIELDS } from './operations';
 import { BENCH_DIR, ROOT } from './paths';
 import { memoryOf, startServer, stopAll, stopServer, type Started } from './processes';
 import { writeResults, type Row, type RunReport } from './report';
 import { buildScenarios, type Scenario, type ScenarioKey } from './scenarios';
+import { FLOOR_APPLICATION } from './floor-server';
 
 /**
  * `npm run bench -- [--children N] [--duration S] ...` (bench/README.md): builds, seeds or
@@ -22,7 +23,8 @@ import { buildScenarios, type Scenario, type ScenarioKey } from './scenarios';
  */
 
 const USAGE = `usage: npm run bench -- [--children N] [--duration S] [--warmup S] [--connections C]
-       [--programmes K] [--small N] [--no-compare-small] [--no-explain] [--reseed] [--skip-build]`;
+       [--programmes K] [--rounds R] [--scenarios a,b] [--small N] [--no-compare-small]
+       [--no-explain] [--reseed] [--skip-build]`;
 
 interface Args {
   children: number;
@@ -35,12 +37,18 @@ interface Args {
   explain: boolean;
   reseed: boolean;
   skipBuild: boolean;
+  /** Alternating rounds of the API against the floor (medians reported). */
+  rounds: number;
+  /** Only these scenarios (default all). */
+  only?: ScenarioKey[];
 }
+
+const SCENARIO_KEYS: readonly ScenarioKey[] = ['leisure', 'school', 'coordinator', 'file', 'statistics', 'write'];
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     children: 10_000, duration: 15, warmup: 3, connections: 10, programmes: 20, small: 1_000,
-    compareSmall: true, explain: true, reseed: false, skipBuild: false,
+    compareSmall: true, explain: true, reseed: false, skipBuild: false, rounds: 3,
   };
   const positive = (flag: string, raw: string | undefined, min = 1): number => {
     const n = Number(raw);
@@ -62,6 +70,15 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--no-explain': args.explain = false; break;
       case '--reseed': args.reseed = true; break;
       case '--skip-build': args.skipBuild = true; break;
+      case '--rounds': args.rounds = positive(flag, value()); break;
+      case '--scenarios': {
+        const keys = (value() ?? '').split(',').filter(Boolean);
+        const unknown = keys.filter((k) => !SCENARIO_KEYS.includes(k as ScenarioKey));
+        if (!keys.length || unknown.length) throw new Error(`--scenarios takes a list of ${SCENARIO_KEYS.join(', ')}\n${USAGE}`);
+        args.only = keys as ScenarioKey[];
+        break;
+      }
+      case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       case '--built': break;
       default: throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
     }
@@ -86,6 +103,14 @@ function startScriptNodeArgs(): string[] {
 }
 
 const PAIRS_WARMUP = 20;
+
+/** The application_name prefix of the API's connections (src/db/database.ts, the rate limits' pool). */
+const API_APPLICATION = 'pre-api';
+
+/** The run of median throughput of a set of rounds (its other figures come with it). */
+function medianRun(runs: LoadResult[]): LoadResult {
+  return [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+}
 
 const API_SPAWN = { cwd: ROOT, nodeArgs: startScriptNodeArgs() };
 
@@ -117,9 +142,10 @@ function itemsOf(key: ScenarioKey, data: unknown): number {
 }
 
 /** Checks every request of a scenario answers without errors; returns its SQL counts and the answers. */
-async function check(api: Started, scenario: Scenario): Promise<{ sql: Row['sql']; rows: number; bytes: number; answers: unknown[] }> {
+async function check(api: Started, scenario: Scenario): Promise<{ sql: Row['sql']; rows: number; rowsRange: [number, number]; bytes: number; answers: unknown[] }> {
   const answers: unknown[] = [];
   const counts: number[] = [];
+  const items: number[] = [];
   let first: Probe | undefined;
   for (const request of scenario.requests) {
     const answer = await probe(api.origin, request.token, request.body);
@@ -129,10 +155,12 @@ async function check(api: Started, scenario: Scenario): Promise<{ sql: Row['sql'
     first ??= answer;
     counts.push(answer.sql);
     answers.push(answer.data);
+    items.push(itemsOf(scenario.key, answer.data));
   }
   return {
     sql: { first: counts[0]!, min: Math.min(...counts), max: Math.max(...counts) },
     rows: itemsOf(scenario.key, first!.data),
+    rowsRange: [Math.min(...items), Math.max(...items)],
     bytes: first!.bytes,
     answers,
   };
@@ -254,6 +282,7 @@ async function runCompiled(args: Args): Promise<void> {
   const notes: string[] = [];
   if (db.migrationsApplied.length) notes.push(`Migrations applied to the reused database first: ${db.migrationsApplied.join(', ')}.`);
 
+  const apiBackends: BackendsOf = { url: db.url, application: API_APPLICATION };
   const rows: Row[] = [];
   const report: RunReport = {
     children: args.children,
@@ -268,6 +297,7 @@ async function runCompiled(args: Args): Promise<void> {
     startupMs: { api: NaN },
     memoryMb: { api: NaN },
     floorCheck: 'not run',
+    rounds: [],
     permissionPairs: {},
     notes,
   };
@@ -289,28 +319,30 @@ async function runCompiled(args: Args): Promise<void> {
   let scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: false });
   const write = await hasSubmitReferral(api, scenarios[0]!.requests[0]!.token);
   if (write.ok) scenarios = await buildScenarios(db.url, { programmes: args.programmes, write: true });
+  if (args.only) scenarios = scenarios.filter((s) => args.only!.includes(s.key));
+  if (!scenarios.length) throw new Error('--scenarios: none of these scenarios is available');
   report.settings.programmes = scenarios[0]!.requests.length;
   const statements = await countStatements('API (counting SQL)', mainJs, apiEnv(db), scenarios);
-  let leisureAnswers: unknown[] = [];
   const peaks: string[] = [];
   try {
     for (const scenario of scenarios) {
       const checked = await check(api, scenario);
-      if (scenario.key === 'leisure') leisureAnswers = checked.answers;
       const sql = statements.get(scenario.key);
       log(`${scenario.key}: ${checked.rows} items, ${sql?.first} SQL statements, measuring...`);
-      const result = await load(api.origin, graphqlRequests(scenario), options, api.pid);
+      const result = await load(api.origin, graphqlRequests(scenario), options, api.pid, apiBackends);
       log(`${scenario.key}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-      rows.push({ scenario: scenario.key, server: 'api', load: result, sql, rows: checked.rows, bytes: checked.bytes });
+      rows.push({ scenario: scenario.key, server: 'api', load: result, sql, rows: checked.rows, rowsRange: checked.rowsRange, bytes: checked.bytes });
       peaks.push(`${scenario.key} ${memoryOf(api.pid).peakMb.toFixed(0)} MB`);
     }
     notes.push(`Peak RSS (VmHWM) of the API after each scenario, in order: ${peaks.join(', ')}.`);
-    if (!write.ok) rows.push({ scenario: 'write', server: 'api', skipped: write.why });
-    log('statistics: every table, one request at a time...');
-    const coordinator = scenarios.find((s) => s.key === 'statistics')!.requests[0]!.token;
-    report.statistics = await timeStatistics(api.origin, coordinator, db.url);
-    const slowest = Math.max(...report.statistics.requests.map((t) => t.maxMs));
-    log(`statistics: slowest table ${slowest.toFixed(0)} ms`);
+    if (!write.ok && (!args.only || args.only.includes('write'))) rows.push({ scenario: 'write', server: 'api', skipped: write.why });
+    const statistics = scenarios.find((s) => s.key === 'statistics');
+    if (statistics) {
+      log('statistics: every table, one request at a time...');
+      report.statistics = await timeStatistics(api.origin, statistics.requests[0]!.token, db.url);
+      const slowest = Math.max(...report.statistics.requests.map((t) => t.maxMs));
+      log(`statistics: slowest table ${slowest.toFixed(0)} ms`);
+    }
     report.memoryMb.api = memoryOf(api.pid).peakMb;
   } finally {
     await stopServer(api);
@@ -341,9 +373,9 @@ async function runCompiled(args: Args): Promise<void> {
     }
     for (const scenario of reads) {
       const checked = await check(off, scenario);
-      const result = await load(off.origin, graphqlRequests(scenario), options, off.pid);
+      const result = await load(off.origin, graphqlRequests(scenario), options, off.pid, apiBackends);
       log(`${scenario.key} (permissions off): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-      rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: offStatements.get(scenario.key), rows: checked.rows, bytes: checked.bytes });
+      rows.push({ scenario: scenario.key, server: 'api-permissions-off', load: result, sql: offStatements.get(scenario.key), rows: checked.rows, rowsRange: checked.rowsRange, bytes: checked.bytes });
     }
     report.memoryMb.permissionsOff = memoryOf(off.pid).peakMb;
   } finally {
@@ -351,38 +383,55 @@ async function runCompiled(args: Args): Promise<void> {
   }
   await resetBenchState(db.url);
 
-  // 3. The floor, checked against the API's answers first.
-  log('starting the floor server...');
-  const floor = await startServer('floor', floorJs, { PATH: process.env.PATH, DATABASE_URL: db.url }, { cwd: ROOT });
-  report.startupMs.floor = floor.startupMs;
-  try {
-    const leisure = scenarios.find((s) => s.key === 'leisure')!;
-    const differences: string[] = [];
-    let bytes = 0;
-    for (const [i, request] of leisure.requests.entries()) {
-      const response = await fetch(`${floor.origin}${request.floorPath}`);
-      const text = await response.text();
-      bytes ||= Buffer.byteLength(text);
-      const floorData = (JSON.parse(text) as { data: unknown }).data;
-      const d = firstDifference(normalise(leisureAnswers[i]), normalise(floorData));
-      if (d) differences.push(`account ${i + 1}: ${d}`);
+  // 3. The floors, each checked against the API's answers first, then the API and its floor
+  // in alternating rounds (API, floor, API, floor...), medians reported: both sides of a
+  // ratio share the machine's conditions of the same minute.
+  const floored = scenarios.filter((s) => s.requests.every((r) => r.floorPath));
+  if (floored.length) {
+    log('starting a fresh API and the floor server...');
+    const floor = await startServer('floor', floorJs, { PATH: process.env.PATH, DATABASE_URL: db.url }, { cwd: ROOT });
+    report.startupMs.floor = floor.startupMs;
+    const fresh = await startServer('API (against the floor)', mainJs, apiEnv(db), API_SPAWN);
+    const floorBackends: BackendsOf = { url: db.url, application: FLOOR_APPLICATION };
+    try {
+      const checks: string[] = [];
+      for (const scenario of floored) {
+        const { answers, rows: items, rowsRange } = await check(fresh, scenario);
+        const differences: string[] = [];
+        let bytes = 0;
+        for (const [i, request] of scenario.requests.entries()) {
+          const response = await fetch(`${floor.origin}${request.floorPath}`);
+          const text = await response.text();
+          bytes ||= Buffer.byteLength(text);
+          const floorData = (JSON.parse(text) as { data: unknown }).data;
+          const d = firstDifference(normalise(answers[i]), normalise(floorData));
+          if (d) differences.push(`account ${i + 1}: ${d}`);
+        }
+        const equal = differences.length === 0;
+        checks.push(equal
+          ? `${scenario.key}: the floor's answer equals the API's (parsed JSON; accommodations and adapted activities compared as sets) for all ${scenario.requests.length} accounts.`
+          : `${scenario.key}: **the floor's answer differs from the API's** for ${differences.length} of ${scenario.requests.length} accounts; first: ${differences[0]}`);
+        log(checks[checks.length - 1]!);
+        const apiRuns: LoadResult[] = [];
+        const floorRuns: LoadResult[] = [];
+        const floorRequests = scenario.requests.map((r) => ({ method: 'GET' as const, path: r.floorPath! }));
+        for (let round = 1; round <= args.rounds; round++) {
+          apiRuns.push(await load(fresh.origin, graphqlRequests(scenario), options, fresh.pid, apiBackends));
+          floorRuns.push(await load(floor.origin, floorRequests, options, floor.pid, floorBackends));
+          const [a, f] = [apiRuns[round - 1]!, floorRuns[round - 1]!];
+          log(`${scenario.key}, round ${round}: API ${a.requestsPerSecond.toFixed(1)} req/s (${a.serverCpuMsPerRequest?.toFixed(1)} + ${a.databaseCpuMsPerRequest?.toFixed(1)} ms CPU), ` +
+            `floor ${f.requestsPerSecond.toFixed(1)} req/s (${f.serverCpuMsPerRequest?.toFixed(1)} + ${f.databaseCpuMsPerRequest?.toFixed(1)} ms CPU)`);
+        }
+        report.rounds.push({ scenario: scenario.key, api: apiRuns, floor: floorRuns, equal });
+        rows.push({ scenario: scenario.key, server: 'floor', load: medianRun(floorRuns), rows: items, rowsRange, bytes });
+      }
+      report.floorCheck = checks.join(' ');
+      report.memoryMb.floor = memoryOf(floor.pid).peakMb;
+    } finally {
+      await stopServer(fresh);
+      await stopServer(floor);
     }
-    report.floorCheck = differences.length
-      ? `**the floor's answer differs from the API's** for ${differences.length} of ${leisure.requests.length} accounts; first: ${differences[0]}`
-      : `the floor's answer equals the API's (parsed JSON; accommodations and adapted activities compared as sets) for all ${leisure.requests.length} accounts.`;
-    log(report.floorCheck);
-    const result = await load(
-      floor.origin,
-      leisure.requests.map((r) => ({ method: 'GET', path: r.floorPath! })),
-      options,
-      floor.pid,
-    );
-    log(`leisure (floor): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-    const first = leisure.requests.length ? (leisureAnswers[0] as { children: { edges: unknown[] } }).children.edges.length : 0;
-    rows.push({ scenario: 'leisure', server: 'floor', load: result, rows: first, bytes });
-    report.memoryMb.floor = memoryOf(floor.pid).peakMb;
-  } finally {
-    await stopServer(floor);
+    await resetBenchState(db.url);
   }
 
   // 4. EXPLAIN of what the API sends.
@@ -407,9 +456,9 @@ async function runCompiled(args: Args): Promise<void> {
       const file = (await buildScenarios(small.url, { programmes: args.programmes, write: false })).find((s) => s.key === 'file')!;
       const smallStatements = await countStatements('API (small, counting SQL)', mainJs, apiEnv(small), [file]);
       const checked = await check(smallApi, file);
-      const result = await load(smallApi.origin, graphqlRequests(file), options, smallApi.pid);
+      const result = await load(smallApi.origin, graphqlRequests(file), options, smallApi.pid, { url: small.url, application: API_APPLICATION });
       log(`file at ${args.small}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-      rows.push({ scenario: 'file', server: 'api-small', load: result, sql: smallStatements.get('file'), rows: checked.rows, bytes: checked.bytes });
+      rows.push({ scenario: 'file', server: 'api-small', load: result, sql: smallStatements.get('file'), rows: checked.rows, rowsRange: checked.rowsRange, bytes: checked.bytes });
       report.memoryMb.small = memoryOf(smallApi.pid).peakMb;
     } finally {
       await stopServer(smallApi);

@@ -16,6 +16,11 @@ import { BENCH_WRITE_DESCRIPTION } from './database';
  * - leisure: the leisure centre with the most active links of each programme, LeisureRoster, first: 100;
  * - school: the school with the most active links, SchoolPupils, first: 100;
  * - coordinator: the programme's coordinator, CoordinatorList, first: 100;
+ *
+ * The three lists rotate over the big cities of the seed (src/seed/scale.seed.ts: a leisure
+ * centre and a collège with 110 to 145 active links), so that their pages hold 100 children;
+ * the other scenarios over programmes spread over the database.
+ *
  * - file: the child with the largest file (objectives + actions + links + referrals) of each
  *   programme, ChildFile, as the referent of its pathway;
  * - write: the school's agent submits a referral for a child linked to its school;
@@ -29,9 +34,13 @@ export type ScenarioKey = 'leisure' | 'school' | 'coordinator' | 'file' | 'stati
 export interface ScenarioRequest {
   token: string;
   body: string;
-  /** The floor server's path for the same list (leisure only). */
+  /** The floor server's path for the same answer (scenarios that have a floor). */
   floorPath?: string;
 }
+
+/** Children a list scenario asks for: a page that holds fewer is marked, not counted for a target. */
+export const PAGE_SIZE = 100;
+export const LIST_SCENARIOS: readonly ScenarioKey[] = ['leisure', 'school', 'coordinator'];
 
 export interface Scenario {
   key: ScenarioKey;
@@ -105,11 +114,21 @@ async function castOf(client: Client, programmeId: string): Promise<Cast> {
   };
 }
 
-/** Up to `count` scale programmes, evenly spread (always the first). */
-async function samplePrograms(client: Client, count: number): Promise<string[]> {
-  const { rows } = await client.query<{ id: string }>(`select id from programme where name like $1 order by name`, [
-    `${SCALE_PROGRAMME_PREFIX} %`,
-  ]);
+/**
+ * Up to `count` scale programmes, evenly spread (always the first); with `full`, only those
+ * where a leisure centre and a school each have at least PAGE_SIZE children on active links
+ * (the seed's big cities), or all of them when none has.
+ */
+async function samplePrograms(client: Client, count: number, full = false): Promise<string[]> {
+  const everyProgramme = `select id from programme where name like $1 order by name`;
+  const fullOnly = `select p.id from programme p where p.name like $1
+      and (select max(n) from (select count(distinct sl.child_id) as n from service_link sl join partner pa on pa.id = sl.partner_id
+            where sl.programme_id = p.id and sl.status = 'ACTIVE' and pa.kind = 'LEISURE_CENTRE' group by sl.partner_id) l) >= ${PAGE_SIZE}
+      and (select max(n) from (select count(distinct sl.child_id) as n from service_link sl join partner pa on pa.id = sl.partner_id
+            where sl.programme_id = p.id and sl.status = 'ACTIVE' and pa.kind = 'SCHOOL' group by sl.partner_id) s) >= ${PAGE_SIZE}
+    order by p.name`;
+  let { rows } = await client.query<{ id: string }>(full ? fullOnly : everyProgramme, [`${SCALE_PROGRAMME_PREFIX} %`]);
+  if (full && rows.length === 0) ({ rows } = await client.query<{ id: string }>(everyProgramme, [`${SCALE_PROGRAMME_PREFIX} %`]));
   if (rows.length === 0) throw new Error('no scale programme in the bench database');
   const k = Math.min(count, rows.length);
   const picked = new Set<number>();
@@ -133,10 +152,11 @@ export async function buildScenarios(url: string, options: ScenarioOptions): Pro
   const token = (subject: string) => signLocalToken(auth, subject, { expiresIn: '12h' });
   const client = new Client({ connectionString: url });
   await client.connect();
-  let casts: Cast[];
+  const casts: Cast[] = [];
+  const listCasts: Cast[] = [];
   try {
-    casts = [];
     for (const id of await samplePrograms(client, options.programmes)) casts.push(await castOf(client, id));
+    for (const id of await samplePrograms(client, options.programmes, true)) listCasts.push(await castOf(client, id));
   } finally {
     await client.end();
   }
@@ -144,7 +164,7 @@ export async function buildScenarios(url: string, options: ScenarioOptions): Pro
   const scenario = async (key: ScenarioKey, make: (cast: Cast) => Promise<ScenarioRequest>): Promise<Scenario> => ({
     key,
     title: SCENARIO_TITLES[key],
-    requests: await Promise.all(casts.map(make)),
+    requests: await Promise.all((LIST_SCENARIOS.includes(key) ? listCasts : casts).map(make)),
   });
   const scenarios = [
     await scenario('leisure', async (c) => ({

@@ -371,6 +371,28 @@ describe('seedScale', () => {
     expect(await count(dbScale, `select count(*) as n from service_link where status = 'ACTIVE' and valid_until < current_date`)).toBe(0);
   });
 
+  it("makes one programme in eight a big city whose leisure centre and collège each see 100 to 150 children", async () => {
+    const url = await freshDatabase('big');
+    const summary = await seedScale(url, { children: 1_300, programmes: 8 });
+    const db = await connect(url);
+    const sizes = await db.query<{ name: string; children: string }>(
+      `select p.name, (select count(*) from child c where c.programme_id = p.id) as children from programme p order by p.name`);
+    // Weights 1 × 7 and 6 × 1: 100 children each, 600 in the eighth.
+    expect(sizes.rows.map((r) => Number(r.children))).toEqual([100, 100, 100, 100, 100, 100, 100, 600]);
+    expect(summary.children).toBe(1_300);
+    const seen = await db.query<{ programme: string; kind: string; slug: string; n: string }>(
+      `select pr.name as programme, pa.kind, pa.name as slug, count(distinct sl.child_id) as n
+         from service_link sl join partner pa on pa.id = sl.partner_id join programme pr on pr.id = sl.programme_id
+        where ${VISIBLE()} and pa.kind in ('LEISURE_CENTRE', 'SCHOOL')
+        group by pr.name, pa.kind, pa.name
+        order by n desc`);
+    const big = seen.rows.filter((r) => Number(r.n) >= 100);
+    expect(big.map((r) => [r.programme, r.kind]).sort()).toEqual([['PRE échelle 008', 'LEISURE_CENTRE'], ['PRE échelle 008', 'SCHOOL']]);
+    for (const r of big) expect(Number(r.n)).toBeLessThanOrEqual(150);
+    expect(big.find((r) => r.kind === 'SCHOOL')!.slug).toMatch(/^Collège /);
+    expect(await count(db, UNCOVERED_CONSENT_LINKS)).toBe(0);
+  });
+
   it('refuses to fill a database twice', async () => {
     await expect(seedScale(created[2]!, { children: 10 })).rejects.toThrow(/already holds/);
   });

@@ -12,8 +12,9 @@ import {
 } from './french.data';
 
 /**
- * The large-scale generator: N children spread over programmes of ~160 children each (the
- * size of a city's PRE), with everything the API reads around them. It writes with `pg`
+ * The large-scale generator: N children spread over programmes averaging ~160 children (the
+ * size of a city's PRE; one in eight a big city six times the size of the others, see
+ * isBigCity), with everything the API reads around them. It writes with `pg`
  * directly, in multi-row `INSERT ... SELECT FROM unnest(...)` batches, inside one
  * transaction: 100,000 children (about 1.2 million rows) take well under three minutes.
  *
@@ -77,12 +78,11 @@ export async function seedScale(url: string, opts: ScaleOptions): Promise<ScaleS
     const writer = new Writer(client, tables, batchSize, new Date().toISOString());
     await client.query('begin');
     try {
-      const base = Math.floor(opts.children / programmes);
-      const extra = opts.children % programmes;
+      const sizes = programmeSizes(opts.children, programmes);
       let done = 0;
       for (let p = 0; p < programmes; p++) {
-        const n = base + (p < extra ? 1 : 0);
-        generateProgramme(tables, p, n, new SeededRandom((seed + Math.imul(p + 1, 0x9e3779b1)) >>> 0));
+        const n = sizes[p]!;
+        generateProgramme(tables, p, n, new SeededRandom((seed + Math.imul(p + 1, 0x9e3779b1)) >>> 0), isBigCity(p));
         done += n;
         if (tables.child.rows >= CHUNK_CHILDREN || p === programmes - 1) {
           writer.enqueueAll();
@@ -110,6 +110,33 @@ export async function seedScale(url: string, opts: ScaleOptions): Promise<ScaleS
 }
 
 const CHUNK_CHILDREN = 5_000;
+
+/**
+ * One programme in eight (the 8th, 16th...) is a big city: BIG_CITY_WEIGHT times the
+ * children of the others, a leisure centre and a collège with BIG_PARTNER_LINKS active
+ * links each, so that a partner's first page of 100 children is full (the lists of the
+ * bench are measured on those).
+ */
+export const BIG_CITY_EVERY = 8;
+export const BIG_CITY_WEIGHT = 6;
+export const BIG_PARTNER_LINKS = { min: 110, max: 145 } as const;
+
+export const isBigCity = (index: number) => index % BIG_CITY_EVERY === BIG_CITY_EVERY - 1;
+
+/** Children per programme: weights 1 and BIG_CITY_WEIGHT, the remainder one each to the first. */
+export function programmeSizes(children: number, programmes: number): number[] {
+  const weights = Array.from({ length: programmes }, (_, p) => (isBigCity(p) ? BIG_CITY_WEIGHT : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sizes = weights.map((w) => Math.max(1, Math.floor((children * w) / total)));
+  let left = children - sizes.reduce((a, b) => a + b, 0);
+  for (let p = 0; left !== 0; p = (p + 1) % programmes) {
+    const step = Math.sign(left);
+    if (sizes[p]! + step < 1) continue;
+    sizes[p]! += step;
+    left -= step;
+  }
+  return sizes;
+}
 
 function elapsed(since: number): string {
   return ((Date.now() - since) / 1000).toFixed(1);
@@ -298,7 +325,7 @@ const D = (s: string) => dayOf(s);
 
 interface PartnerRow { id: string; kind: PartnerKind; level?: SchoolLevel; slug: string; agent?: string }
 
-function generateProgramme(T: Tables, index: number, childCount: number, r: SeededRandom): void {
+function generateProgramme(T: Tables, index: number, childCount: number, r: SeededRandom, big: boolean): void {
   const num = String(index + 1).padStart(3, '0');
   const [city, insee, postal] = COMMUNES[index % COMMUNES.length]!;
   const programmeId = randomUUID();
@@ -388,6 +415,12 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
     for (const pa of r.sample([leisure1, leisure2, sports, culture, ...schools], 3)) T.workshop_attending_partners.add({ workshop_id: id, partner_id: pa.id });
   }
 
+  // A big city's leisure centre and collège: links added until each holds its target of
+  // active links (and no more), whatever the random draws.
+  const bigTarget = big ? { leisure: r.int(BIG_PARTNER_LINKS.min, BIG_PARTNER_LINKS.max), college: r.int(BIG_PARTNER_LINKS.min, BIG_PARTNER_LINKS.max) } : undefined;
+  const bigActive = { leisure: 0, college: 0 };
+  const college = schools.find((s) => s.slug === 'college')!;
+
   // Families and children.
   let made = 0;
   while (made < childCount) {
@@ -433,7 +466,10 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
       const girl = r.chance(0.5);
       const inclusion = r.chance(0.125) && school !== undefined; // about 10% of all children
       const pathway = r.chance(0.4);
-      const linked = pathway || r.chance(1 / 3); // 40% + 60% × 1/3 = 60% of children with links
+      const toCollege = bigTarget !== undefined && school === college && bigActive.college < bigTarget.college;
+      const toLeisure = bigTarget !== undefined && school !== college && bigActive.leisure < bigTarget.leisure;
+      // 40% + 60% × 1/3 = 60% of children with links (more in a big city).
+      const linked = pathway || r.chance(1 / 3) || toCollege || toLeisure;
       const protection = r.chance(0.04) ? r.pick([ProtectionMeasure.AED, ProtectionMeasure.AEMO, ProtectionMeasure.INFORMATION_PREOCCUPANTE]) : ProtectionMeasure.NONE;
       T.child.add({
         id: childId, programme_id: P, family_id: familyId, first_name: r.pick(girl ? GIRL_NAMES : BOY_NAMES), last_name: lastName,
@@ -543,8 +579,11 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
           });
         }
         // The second leisure centre is kept for the inclusion link below: one link per child and partner.
-        const pool = inclusion ? others.filter((o) => o !== leisure2) : others;
-        const targets = [...(school ? [school] : []), ...r.sample(pool, r.weighted([[1, 40], [2, 40], [3, 10], [0, 10]]))];
+        // A big city's first leisure centre is linked only up to its target, its second only
+        // for inclusion follow-ups (so that neither holds more than a page and a half).
+        const pool = others.filter((o) => !(inclusion && o === leisure2) && !(bigTarget && (o === leisure1 || o === leisure2)));
+        const ownSchool = school && !(bigTarget && school === college && !toCollege) ? [school] : [];
+        const targets = [...ownSchool, ...r.sample(pool, r.weighted([[1, 40], [2, 40], [3, 10], [0, 10]])), ...(toLeisure ? [leisure1] : [])];
         if (targets.length === 0) targets.push(r.pick(pool));
         for (const target of targets) {
           const closed = pathwayStatus === PathwayStatus.CLOSED;
@@ -564,6 +603,8 @@ function generateProgramme(T: Tables, index: number, childCount: number, r: Seed
             revoked_at: revoked === undefined ? null : `${iso(revoked)}T16:00:00Z`, revocation_reason: revoked === undefined ? null : 'Fin de l\'accompagnement',
           });
           if (!secret) T.consent_scope.add({ id: randomUUID(), programme_id: P, consent_id: consentId, partner_id: target.id, categories: LINK_CATEGORIES[target.kind] });
+          if (status === ServiceLinkStatus.ACTIVE && target === leisure1) bigActive.leisure++;
+          if (status === ServiceLinkStatus.ACTIVE && target === college) bigActive.college++;
           if (status === ServiceLinkStatus.ACTIVE && r.chance(0.25) && OBSERVATION_CATEGORY[target.kind]) {
             T.observation.add({
               id: randomUUID(), programme_id: P, child_id: childId, category: OBSERVATION_CATEGORY[target.kind]!, author_id: target.agent!, partner_id: target.id,
