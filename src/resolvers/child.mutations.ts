@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { BadUserInput, Forbidden, NotFound } from '../errors';
 import { WriteAction } from '../permissions/policy';
 import { checkVersion } from '../workflows/mutation';
-import { mutateInRows, reloaded } from '../workflows/lookups';
+import { mutateInRows, answered } from '../workflows/lookups';
 import { checkEmail, checkList, checkOptionalText, checkPhone, checkPostalCode, checkQpvCode, checkText } from '../workflows/validation';
 import { idOfType } from '../schema/global-id';
 import { ChildType } from '../schema/child.type';
@@ -53,7 +53,7 @@ export class ChildMutations {
 
   @Mutation(() => FamilyType, { description: "Edits a household's address, QPV and languages (the same roles; CONTACT granted for one of its children in the viewer's rows)." })
   updateFamily(@Arg('input', () => UpdateFamilyInput, { description: 'The edit.' }) input: UpdateFamilyInput, @Ctx() ctx: Context): Promise<Family> {
-    return reloaded(ctx, Family, mutateInRows(ctx, WriteAction.EDIT_CHILD_FILE, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_CHILD_FILE, async ({ em, viewer, logWrite }) => {
       const family = await em.findOne(Family, { id: idOfType(input.id, 'Family', 'input.id'), programme: viewer.programmeId });
       const children = family ? await householdChildren(ctx, family.id) : [];
       if (!family || children.length === 0) throw new NotFound('Family', input.id);
@@ -72,7 +72,7 @@ export class ChildMutations {
 
   @Mutation(() => GuardianType, { description: "Edits a guardian's phone, email or preferred language (the same roles; CONTACT granted for one of the household's children in the viewer's rows)." })
   updateGuardian(@Arg('input', () => UpdateGuardianInput, { description: 'The edit.' }) input: UpdateGuardianInput, @Ctx() ctx: Context): Promise<Guardian> {
-    return reloaded(ctx, Guardian, mutateInRows(ctx, WriteAction.EDIT_CHILD_FILE, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_CHILD_FILE, async ({ em, viewer, logWrite }) => {
       const guardian = await em.findOne(Guardian, { id: idOfType(input.id, 'Guardian', 'input.id'), programme: viewer.programmeId });
       const children = guardian ? await householdChildren(ctx, guardian.family.id) : [];
       if (!guardian || children.length === 0) throw new NotFound('Guardian', input.id);

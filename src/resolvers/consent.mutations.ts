@@ -120,7 +120,7 @@ export class ConsentMutations {
     @Args() args: RecordConsentWithdrawalArgs,
     @Ctx() ctx: Context,
   ): Promise<Consent> {
-    return reloaded(ctx, Consent, mutateInRows(ctx, WriteAction.RECORD_CONSENT, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.RECORD_CONSENT, async ({ em, viewer, logWrite }) => {
       if (args.method === ConsentMethod.PORTAL) {
         throw new BadUserInput('method', 'must be SIGNED_FORM or ORAL_RECORDED: a guardian withdraws in the portal itself (withdrawConsent)');
       }

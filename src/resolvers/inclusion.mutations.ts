@@ -178,7 +178,7 @@ export class InclusionMutations {
     @Arg('outcome', () => String, { description: 'What the follow-up came to (1 to 5000 characters).' }) outcome: string,
     @Ctx() ctx: Context,
   ): Promise<InclusionFollowUp> {
-    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
       const followUp = await followUpInRows(ctx, em, followUpId, 'followUpId');
       checkVersion('The inclusion follow-up', followUp, version);
       const text = checkText('outcome', outcome, TEXT_MAX.note);
@@ -196,7 +196,7 @@ export class InclusionMutations {
     @Arg('input', () => UpdateAccommodationInput, { description: 'The edit.' }) input: UpdateAccommodationInput,
     @Ctx() ctx: Context,
   ): Promise<Accommodation> {
-    return reloaded(ctx, Accommodation, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const accommodation = await partOfOpenFollowUp(ctx, em, Accommodation, input.id, input.version);
       const description = input.description == null ? undefined : checkText('input.description', input.description, TEXT_MAX.reason);
       if (input.partnerId != null) accommodation.partner = ref(await partnerOf(viewer, em, input.partnerId, 'input.partnerId'));
@@ -212,7 +212,7 @@ export class InclusionMutations {
     @Arg('version', () => Int, { description: 'Version of the accommodation the client read.' }) version: number,
     @Ctx() ctx: Context,
   ): Promise<InclusionFollowUp> {
-    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
       const accommodation = await partOfOpenFollowUp(ctx, em, Accommodation, id, version);
       const followUp = accommodation.followUp.getEntity();
       em.remove(accommodation);
@@ -226,7 +226,7 @@ export class InclusionMutations {
     @Arg('input', () => UpdateAdaptedActivityInput, { description: 'The edit.' }) input: UpdateAdaptedActivityInput,
     @Ctx() ctx: Context,
   ): Promise<AdaptedActivity> {
-    return reloaded(ctx, AdaptedActivity, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, viewer, logWrite }) => {
       const activity = await partOfOpenFollowUp(ctx, em, AdaptedActivity, input.id, input.version);
       const title = input.title == null ? undefined : checkText('input.title', input.title, TEXT_MAX.title);
       const description = input.description === undefined ? undefined : (checkOptionalText('input.description', input.description, TEXT_MAX.note) ?? null);
@@ -246,7 +246,7 @@ export class InclusionMutations {
     @Arg('version', () => Int, { description: 'Version of the activity the client read.' }) version: number,
     @Ctx() ctx: Context,
   ): Promise<InclusionFollowUp> {
-    return reloaded(ctx, InclusionFollowUp, mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
+    return answered(mutateInRows(ctx, WriteAction.MANAGE_INCLUSION, async ({ em, logWrite }) => {
       const activity = await partOfOpenFollowUp(ctx, em, AdaptedActivity, id, version);
       const followUp = activity.followUp.getEntity();
       em.remove(activity);

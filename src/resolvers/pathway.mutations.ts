@@ -266,7 +266,7 @@ export class PathwayMutations {
 
   @Mutation(() => ReviewType, { description: "The pathway's referent edits a review of a pathway that is not closed: the fields given change, the others stay." })
   updateReview(@Args() args: UpdateReviewArgs, @Ctx() ctx: Context): Promise<Review> {
-    return reloaded(ctx, Review, mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
+    return answered(mutateInRows(ctx, WriteAction.EDIT_PATHWAY_CONTENT, async (scope) => {
       const heldOn = args.heldOn == null ? undefined : checkReviewDate(ctx, args.heldOn);
       const progress = args.progress == null ? undefined : checkText('progress', args.progress, MAX_REVIEW);
       const nextSteps = args.nextSteps === undefined ? undefined : checkOptionalText('nextSteps', args.nextSteps, MAX_REVIEW);
