@@ -30,8 +30,8 @@ const API_ENV = {
   NODE_ENV: 'development',
   HOST: '127.0.0.1',
   TRUST_PROXY: '1',
-  SHUTDOWN_DELAY_MS: '2000',
-  HEALTH_TIMEOUT_MS: '500',
+  SHUTDOWN_DELAY_MS: '3000',
+  HEALTH_TIMEOUT_MS: '1000',
   DB_ACQUIRE_TIMEOUT_MS: '1000',
   RATE_LIMIT_ACCOUNT_POINTS: '1000000',
   RATE_LIMIT_AUTH_FAILURES: '1000000',
@@ -124,7 +124,7 @@ async function statusOf(url: string): Promise<number | undefined> {
   }
 }
 
-function haproxyConfig(balancerPort: number, statsPort: number, apiPorts: number[]): string {
+export function haproxyConfig(balancerPort: number, statsPort: number, apiPorts: number[]): string {
   return `global
   maxconn 2000
 defaults
@@ -137,6 +137,8 @@ defaults
   retries 3
   option redispatch
   retry-on conn-failure empty-response
+  # No process ready (the database is down for all of them): the API's own answer, in JSON.
+  http-error status 503 content-type application/json string "{\\"errors\\":[{\\"message\\":\\"No API process is ready: retry in 5 s\\",\\"extensions\\":{\\"code\\":\\"SERVICE_UNAVAILABLE\\",\\"retryAfter\\":5}}]}" hdr retry-after 5
 frontend api
   bind 127.0.0.1:${balancerPort}
   option forwardfor
@@ -150,7 +152,7 @@ backend apis
   http-check send meth GET uri /health/ready
   http-check expect status 200
   # Out after two failed checks (500 ms, then 250 ms: within SHUTDOWN_DELAY_MS), in after two good ones.
-  timeout check 1500ms
+  timeout check 2s
   default-server inter 500ms fastinter 250ms downinter 250ms fall 2 rise 2
 ${apiPorts.map((port, i) => `  server api${i + 1} 127.0.0.1:${port} check`).join('\n')}
 `;
@@ -298,7 +300,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     await waitFor('HAProxy sees both API processes', async () => {
       const response = await fetch(`http://127.0.0.1:${statsPort}/`, { signal: AbortSignal.timeout(1_000) });
       return (await response.text()).trim() === '2';
-    }, 15_000);
+    }, 30_000);
     log(`HAProxy on port ${balancerPort}`);
     return topology;
   } catch (error) {

@@ -4,7 +4,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { Context } from './context';
 import { currentCounter } from './db/sql-counter';
 import { ErrorCode, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
-import { isDatabaseUnreachable, trackUnreachable } from './db/unavailable';
+import { isDatabaseUnreachable, metUnreachable, trackingUnreachable } from './db/unavailable';
 import { handleCors } from './cors';
 import { wantsPage, type Explorer } from './explorer/explorer';
 import { isStatisticsCsvPath } from './statistics/csv';
@@ -169,12 +169,11 @@ async function handleGraphQL(
     }
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
-  const { result: response, unreachable } = await trackUnreachable(() =>
-    options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: () => options.context(req, httpGraphQLRequest),
-    }),
-  );
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: () => options.context(req, httpGraphQLRequest),
+  });
+  const unreachable = metUnreachable();
   const outHeaders: Record<string, string> = {};
   for (const [key, value] of response.headers) outHeaders[key] = value;
   if (counter) outHeaders['x-sql-statements'] = String(counter.statements);
@@ -249,16 +248,16 @@ export function createHttpServer(options: HttpOptions): Server {
       }
       sendJson(res, 404, { error: 'not found: the API is at /graphql, its health at /health/live and /health/ready' });
     };
-    const tracked = trackRequest(req, res, { logger: options.logger, onFinish: options.onRequestFinished }, route);
-    tracked.catch((error: unknown) => {
-      if (isDatabaseUnreachable(error) && !res.headersSent) {
+    // The catch runs inside the request's unreachable mark (metUnreachable), as route() does.
+    void trackingUnreachable(() => trackRequest(req, res, { logger: options.logger, onFinish: options.onRequestFinished }, route).catch((error: unknown) => {
+      if ((isDatabaseUnreachable(error) || metUnreachable()) && !res.headersSent) {
         sendUnavailable(res);
         return;
       }
       options.logger.error({ requestId: res.getHeader('x-request-id'), err: errorFields(error) }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
-    });
+    }));
   });
   // node:http answers the requests it cannot parse itself, without our headers.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {

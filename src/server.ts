@@ -11,7 +11,7 @@ import type { Config } from './config';
 import type { Context, Faults, ProgrammeSettings } from './context';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, ServiceUnavailable, Unauthenticated } from './errors';
-import { isDatabaseUnreachable, markUnreachable } from './db/unavailable';
+import { isDatabaseUnreachable, markUnreachable, metUnreachable, unreachablePlugin } from './db/unavailable';
 import { TokenVerifier, bearerToken } from './auth/tokens';
 import { RateLimits } from './auth/rate-limits';
 import { clientAddress } from './auth/client-address';
@@ -87,7 +87,7 @@ function formatErrorWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
-    if (code === ErrorCode.SERVICE_UNAVAILABLE || (code === ErrorCode.INTERNAL_SERVER_ERROR && isDatabaseUnreachable(error))) {
+    if (code === ErrorCode.SERVICE_UNAVAILABLE || (code === ErrorCode.INTERNAL_SERVER_ERROR && (isDatabaseUnreachable(error) || metUnreachable()))) {
       // Answered 503 with Retry-After by the HTTP layer (src/db/unavailable.ts).
       markUnreachable();
       const unavailable = new ServiceUnavailable();
@@ -153,7 +153,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // cache-control plugin wraps every field's resolver to read them.
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin()];
   if (!config.benchPermissionsOff) plugins.push(accessLogPlugin({ synchronousCommit: config.accessLogSynchronousCommit, written: (seconds) => metrics.accessLogWritten(seconds) }));
-  plugins.push(storableTextPlugin(), idempotencyPlugin({ logger }));
+  plugins.push(storableTextPlugin(), idempotencyPlugin({ logger }), unreachablePlugin());
   // Request limits (src/limits/): checked before the context, answered TIMEOUT past the deadline.
   const limits = new RequestLimits(schema, config.limits);
   plugins.push(...limits.apolloPlugins, deadlinePlugin());

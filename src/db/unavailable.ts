@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../context';
 
 /**
  * What "the database cannot be reached" looks like from the drivers, so that it is answered
@@ -43,18 +45,34 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 /**
  * Per HTTP request: whether one of its errors was the database being unreachable. formatError
- * marks it; the HTTP layer then answers 503 with Retry-After (Apollo takes the status of a
- * response from its errors' `extensions.http` before formatting, so a driver error thrown in
- * a resolver would otherwise be a 200 or a 500).
+ * marks it, and so does an error Apollo meets outside the execution (a plugin's, such as the
+ * access log's insert before the answer: Apollo then throws a bare "Internal server error"
+ * and gives the original to `unexpectedErrorProcessingRequest` only). The HTTP layer then
+ * answers 503 with Retry-After: Apollo takes a response's status from its errors'
+ * `extensions.http`, so a driver error would otherwise be a 200 or a 500.
  */
 const requests = new AsyncLocalStorage<{ unreachable: boolean }>();
 
-export function trackUnreachable<T>(work: () => Promise<T>): Promise<{ result: T; unreachable: boolean }> {
-  const mark = { unreachable: false };
-  return requests.run(mark, async () => ({ result: await work(), unreachable: mark.unreachable }));
+/** Runs one HTTP request's handling with its own mark. */
+export function trackingUnreachable<T>(work: () => Promise<T>): Promise<T> {
+  return requests.run({ unreachable: false }, work);
 }
 
 export function markUnreachable(): void {
   const mark = requests.getStore();
   if (mark) mark.unreachable = true;
+}
+
+/** Whether the request being handled met the database unreachable. */
+export function metUnreachable(): boolean {
+  return requests.getStore()?.unreachable ?? false;
+}
+
+/** Marks the request when Apollo meets an unreachable database outside the execution. */
+export function unreachablePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async unexpectedErrorProcessingRequest({ error }) {
+      if (isDatabaseUnreachable(error)) markUnreachable();
+    },
+  };
 }

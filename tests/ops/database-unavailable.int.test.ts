@@ -17,6 +17,7 @@ describe('database unreachable', () => {
   let proxy: TcpProxy;
   let server: TestServer;
   let token: string;
+  let coordinatorToken: string;
   let base: string;
 
   beforeAll(async () => {
@@ -25,8 +26,11 @@ describe('database unreachable', () => {
     const em = server.orm.em.fork();
     const prog = factories.programme(em);
     const analyst = factories.account(em, prog, Role.ANALYST);
+    const coordinator = factories.account(em, prog, Role.PRE_COORDINATOR);
+    factories.child(em, factories.family(em, prog));
     await em.flush();
     token = await server.token(analyst.subject);
+    coordinatorToken = await server.token(coordinator.subject);
   });
   afterAll(async () => {
     await behind?.close();
@@ -57,6 +61,25 @@ describe('database unreachable', () => {
     const result = await server.graphql<{ viewer: { role: string } }>(VIEWER, undefined, token);
     expect(result.status).toBe(200);
     expect(result.data?.viewer.role).toBe('ANALYST');
+  });
+
+  it('answers 503 when the connection dies under the access log insert, after execution', async () => {
+    // The insert of the read events (a plugin's, before the answer) loses its connection:
+    // Apollo hides that error behind a bare "Internal server error" unless it is caught.
+    const owner = server.orm.em.getConnection();
+    await owner.execute(`create function ops_terminate_self() returns trigger language plpgsql as $$ begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$`);
+    await owner.execute(`create trigger ops_terminate_self after insert on access_event for each statement execute function ops_terminate_self()`);
+    try {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinatorToken}` },
+        body: JSON.stringify({ query: '{ children(first: 5) { edges { node { id firstName } } } }' }),
+      });
+      await expectUnavailable(response);
+    } finally {
+      await owner.execute('drop trigger if exists ops_terminate_self on access_event');
+      await owner.execute('drop function if exists ops_terminate_self()');
+    }
   });
 
   it('answers 503 with Retry-After at once when the database refuses connections', async () => {
