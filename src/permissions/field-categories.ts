@@ -95,6 +95,9 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   ChildContact: CONTACT,
   FamilyContact: CONTACT,
   Guardian: CONTACT,
+  // A guardian's portal invitation: about the guardian (CONTACT), without name or e-mail.
+  GuardianInvitation: CONTACT,
+  GuardianInvitationPayload: CONTACT,
   Address: CONTACT,
   ChildSchooling: SCHOOLING,
   ChildSocial: SOCIAL,
@@ -164,6 +167,7 @@ export const FIELD_CATEGORY_OVERRIDES: Record<string, Record<string, HeldData>> 
   Pathway: { child: IDENTITY },
   InclusionFollowUp: { child: IDENTITY },
   FamilyMeeting: { child: IDENTITY, family: 'NOT_PERSONAL' },
+  GuardianInvitation: { createdBy: 'NOT_PERSONAL' },
   // The viewer's own account, and a guardian's own children (rows).
   Viewer: { children: IDENTITY },
   Family: { ...CATEGORY_FIELDS.Family, children: IDENTITY },

@@ -18,6 +18,7 @@ import { AccommodationResolver, AdaptedActivityResolver, ObservationResolver } f
 import { PartnerResolver } from './partner.resolver';
 import { PartnerMutations } from './partner.mutations';
 import { AccountMutations } from './account.mutations';
+import { InvitationResolver } from './invitation.mutations';
 import { ActionResolver, PathwayResolver } from './pathway.resolver';
 import { ReferralResolver } from './referral.resolver';
 import { ServiceLinkResolver } from './service-link.resolver';
@@ -52,6 +53,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   PartnerResolver,
   PartnerMutations,
   AccountMutations,
+  InvitationResolver,
   ServiceLinkResolver,
   ConsentResolver,
   ConsentScopeResolver,
