@@ -1,5 +1,5 @@
 import type { BuildSchemaOptions } from 'type-graphql';
-import { AccountConnectionResolver, AccountResolver, ViewerResolver } from './account.resolver';
+import { AccountConnectionResolver, AccountResolver, StaffAccountResolver, ViewerResolver } from './account.resolver';
 import { ChildResolver } from './child.resolver';
 import {
   ChildContactResolver,
@@ -38,6 +38,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ViewerResolver,
   AccountResolver,
   AccountConnectionResolver,
+  StaffAccountResolver,
   NodeResolver,
   ChildResolver,
   ChildConnectionResolver,
