@@ -64,12 +64,16 @@ export interface HttpOptions {
   corsAllows?: (origin: string) => boolean;
   /** The explorer's page and files (src/explorer/), when it is on. */
   explorer?: Explorer;
+  /** POST /invitations/accept: a guardian's first sign-in with its invitation (src/invitations/accept.ts). */
+  acceptInvitation?: (req: IncomingMessage, body: string) => Promise<{ status: number; body: unknown }>;
   /** GET /statistics/<table>.csv (src/statistics/csv.ts). */
   statisticsCsv?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
 /** /health is /health/ready's alias (the probe of earlier versions). */
 const HEALTH_ROUTES = new Set(['/health', '/health/live', '/health/ready']);
+/** A guardian's first sign-in with its portal invitation. */
+const ACCEPT_ROUTE = '/invitations/accept';
 
 /** The download of a child's file (RGPD article 15): its ID is opaque, never a name. */
 const EXPORT_ROUTE = /^\/children\/([A-Za-z0-9_=-]{1,200})\/export\.json$/;
@@ -190,7 +194,7 @@ async function handleGraphQL(
 
 /** The routes a portal's page calls (CORS applies to them): the API and its two downloads. */
 function isPortalRoute(pathname: string): boolean {
-  return pathname === '/graphql' || EXPORT_ROUTE.test(pathname) || isStatisticsCsvPath(pathname);
+  return pathname === '/graphql' || pathname === ACCEPT_ROUTE || EXPORT_ROUTE.test(pathname) || isStatisticsCsvPath(pathname);
 }
 
 export function createHttpServer(options: HttpOptions): Server {
@@ -240,6 +244,18 @@ export function createHttpServer(options: HttpOptions): Server {
         if (status === 503) res.setHeader('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
         if (status === 200) res.setHeader('content-disposition', `attachment; filename="child-${exported[1]}-export.json"`);
         sendJson(res, status, body);
+        return;
+      }
+      if (options.acceptInvitation && req.method === 'POST' && url.pathname === ACCEPT_ROUTE) {
+        let body: string;
+        try {
+          body = await readBody(req);
+        } catch (error) {
+          if (error instanceof BodyTooLarge) return refuseTooLarge(req, res);
+          throw error;
+        }
+        const answer = await options.acceptInvitation(req, body);
+        sendJson(res, answer.status, answer.body);
         return;
       }
       if (options.statisticsCsv && req.method === 'GET' && isStatisticsCsvPath(url.pathname)) {

@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
 import type { Context, Faults, ProgrammeSettings } from './context';
+import { acceptInvitation } from './invitations/accept';
 import { restrictToProgramme } from './db/database';
 import { ErrorCode, ServiceUnavailable, Unauthenticated } from './errors';
 import { isDatabaseUnreachable, markUnreachable, metUnreachable, unreachablePlugin } from './db/unavailable';
@@ -187,6 +188,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     onRequestFinished: (request) => metrics.requestFinished(request),
     metrics: config.metrics.mode === 'off' ? undefined : (req, res) => serveMetrics(req, res, metrics, config.metrics),
     countSql: config.sqlCount,
+    // A guardian's first sign-in: the provider's token names the subject to bind.
+    acceptInvitation: async (req, body) => {
+      const token = bearerToken(req.headers.authorization);
+      const subject = token ? await verifier.subject(token) : undefined;
+      if (token && !subject) {
+        const address = clientAddress(req, config.trustProxyHops);
+        const limited = address ? await rateLimits.countAuthFailure(address) : undefined;
+        if (limited) return { status: 429, body: { errors: [{ message: limited.message, extensions: { code: limited.extensions.code } }] } };
+      }
+      return acceptInvitation(orm, subject, body, now());
+    },
     // The download of a child's file: the childExport query, with the request's credentials.
     exportChild: async (req, childId) => {
       let contextValue: Context;

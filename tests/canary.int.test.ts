@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import type { GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import {
@@ -10,6 +11,7 @@ import {
   DataCategory,
   Domain,
   FamilyMeeting,
+  Invitation,
   InclusionFollowUp,
   LegalBasis,
   Objective,
@@ -168,6 +170,8 @@ describe('canary: no marker of a category an account may not see ever reaches it
     em.create(TeamMeeting, { programme: prog, heldOn: '2025-01-20' });
     em.create(FamilyMeeting, { programme: prog, family: fam, child: kid, heldBy: inclusionReferent, heldOn: '2025-02-02', expectations: m('INCLUSION'), nextSteps: m('INCLUSION') });
     em.create(FamilyMeeting, { programme: prog, family: hiddenFamily, heldBy: inclusionReferent, heldOn: '2025-02-03', expectations: hidden(), needs: hidden() });
+    // A portal invitation: the address it went to is never shown, to anyone.
+    em.create(Invitation, { programme: prog, guardian: parent, email: m('CONTACT'), tokenHash: randomUUID().replace(/-/g, '').repeat(2), createdBy: coordinator, expiresAt: new Date(Date.now() + 3600_000) });
     const admin = f.account(em, prog, Role.ADMIN);
     const analyst = f.account(em, prog, Role.ANALYST);
     const dpo = f.account(em, prog, Role.DPO);

@@ -21,6 +21,7 @@ export { AdaptedActivity } from './adapted-activity.entity';
 export { FamilyMeeting } from './family-meeting.entity';
 export { Workshop } from './workshop.entity';
 export { AccessEvent } from './access-event.entity';
+export { Invitation } from './invitation.entity';
 export { ActionPathway, TeamMeetingPartner, WorkshopPartner } from './pivots.entity';
 
 
@@ -46,12 +47,13 @@ import { AdaptedActivity } from './adapted-activity.entity';
 import { FamilyMeeting } from './family-meeting.entity';
 import { Workshop } from './workshop.entity';
 import { AccessEvent } from './access-event.entity';
+import { Invitation } from './invitation.entity';
 import { ActionPathway, TeamMeetingPartner, WorkshopPartner } from './pivots.entity';
 
 /** Every entity class, for the ORM's discovery. */
 export const ENTITIES = [
   Programme, Partner, Account, Family, Guardian, Child, Observation, Referral, TeamMeeting,
   Pathway, Objective, Action, Review, Consent, ConsentScope, ServiceLink, InclusionFollowUp,
-  Accommodation, AdaptedActivity, FamilyMeeting, Workshop, AccessEvent,
+  Accommodation, AdaptedActivity, FamilyMeeting, Workshop, AccessEvent, Invitation,
   ActionPathway, TeamMeetingPartner, WorkshopPartner,
 ];

@@ -147,10 +147,13 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
      accounts as (
        update account a set active = false, email = 'erased-' || a.id || '@erased.invalid', subject = 'erased:' || a.id,
               display_name = 'Erased account', ${touch('a')}
-         from guardians where a.guardian_id = guardians.id returning a.id)
+         from guardians where a.guardian_id = guardians.id returning a.id),
+     invitations as (
+       update invitation i set email = 'erased-' || i.id || '@erased.invalid', revoked_at = case when i.used_at is null then coalesce(i.revoked_at, ?) else i.revoked_at end, ${touch('i')}
+         from guardians where i.guardian_id = guardians.id returning i.id)
      select (select count(*) from families) as families, (select count(*) from guardians) as g,
             (select count(*) from meetings) as m, (select count(*) from accounts) as a`,
-    [at, ids, at, at, at],
+    [at, ids, at, at, at, at, at],
   );
   // The DPO's searches that found these children no longer tell what was asked.
   await exec(

@@ -60,22 +60,6 @@ export const ROOT_FIELD_READS: Record<string, ReadAction> = {
 };
 
 /**
- * Fields of object types open only to the roles of a read of the policy (READ_POLICY), like
- * ROOT_FIELD_READS for root fields: a staff account's details are the ADMIN's and the
- * coordinator's (READ_ACCOUNTS); the others see an account's name only.
- */
-export const FIELD_READS: Record<string, Record<string, ReadAction>> = {
-  Account: {
-    email: ReadAction.READ_ACCOUNTS,
-    role: ReadAction.READ_ACCOUNTS,
-    partner: ReadAction.READ_ACCOUNTS,
-    active: ReadAction.READ_ACCOUNTS,
-    version: ReadAction.READ_ACCOUNTS,
-    caseload: ReadAction.READ_ACCOUNTS,
-  },
-};
-
-/**
  * What every object type holds: the fields of a type are classified by it (heldDataOf,
  * src/permissions/fields.ts), and node(id) checks an object's category from it; the guard
  * points of the field layer are CATEGORY_FIELDS and the entry points above. A type of category C is only
@@ -95,6 +79,9 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   ChildContact: CONTACT,
   FamilyContact: CONTACT,
   Guardian: CONTACT,
+  // A guardian's portal invitation: about the guardian (CONTACT), without name or e-mail.
+  GuardianInvitation: CONTACT,
+  GuardianInvitationPayload: CONTACT,
   Address: CONTACT,
   ChildSchooling: SCHOOLING,
   ChildSocial: SOCIAL,
@@ -123,6 +110,8 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   AccountEdge: 'NOT_PERSONAL',
   AccountConnection: 'NOT_PERSONAL',
   Caseload: 'NOT_PERSONAL',
+  // Reached only through READ_ACCOUNTS (accounts) and the ADMIN's MANAGE_ACCOUNTS mutations.
+  StaffAccount: 'NOT_PERSONAL',
   Programme: 'NOT_PERSONAL',
   ProgrammeSettings: 'NOT_PERSONAL',
   Viewer: 'NOT_PERSONAL',
@@ -166,6 +155,7 @@ export const FIELD_CATEGORY_OVERRIDES: Record<string, Record<string, HeldData>> 
   Pathway: { child: IDENTITY },
   InclusionFollowUp: { child: IDENTITY },
   FamilyMeeting: { child: IDENTITY, family: 'NOT_PERSONAL' },
+  GuardianInvitation: { createdBy: 'NOT_PERSONAL' },
   // The viewer's own account, and a guardian's own children (rows).
   Viewer: { children: IDENTITY },
   Family: { ...CATEGORY_FIELDS.Family, children: IDENTITY },

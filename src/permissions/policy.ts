@@ -255,9 +255,11 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   // "ADMIN: partners and accounts (create, edit, deactivate)"
   [WriteAction.MANAGE_PARTNERS]: [Role.ADMIN],
   [WriteAction.MANAGE_ACCOUNTS]: [Role.ADMIN],
-  // "ADMIN: guardians' portal invitations"; the staff who follow the child invite its
-  // guardian (issue 12), within their rows. The ADMIN, who sees no child, revokes only.
-  [WriteAction.INVITE_GUARDIAN]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT, Role.ADMIN],
+  // Guardians' portal invitations (invite, revoke): the staff who follow the child (issue 12),
+  // within their rows. The policy's "ADMIN: guardians' portal invitations" is read with its
+  // "sees no child data": an ADMIN never sees a guardian, and ends a portal access by
+  // deactivating the account (MANAGE_ACCOUNTS).
+  [WriteAction.INVITE_GUARDIAN]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT],
 };
 
 /**

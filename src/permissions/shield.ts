@@ -34,8 +34,7 @@ function canRead(category: DataCategory): IRule {
 }
 
 /**
- * Policy "Statistics" (and any read of READ_POLICY): the root field (or the field of
- * FIELD_READS: a staff account's details) answers only the roles
+ * Policy "Statistics" (and any read of READ_POLICY): the root field answers only the roles
  * the policy table lists for its read; every other role gets FORBIDDEN.
  */
 function canPerform(action: ReadAction): IRule {

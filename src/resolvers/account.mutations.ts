@@ -6,7 +6,7 @@ import { AccessAction, type Role } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { BadUserInput, NotFound } from '../errors';
 import { accountPartnerRefusal, WriteAction } from '../permissions/policy';
-import { AccountType } from '../schema/account.type';
+import { StaffAccountType } from '../schema/account.type';
 import { CreateAccountInput, UpdateAccountInput } from '../schema/account.inputs';
 import { idOfType } from '../schema/global-id';
 import { checkVersion, mutate } from '../workflows/mutation';
@@ -58,7 +58,7 @@ async function readBack(ctx: Context, written: Promise<Account>): Promise<Record
 
 @Resolver()
 export class AccountMutations {
-  @Mutation(() => AccountType, {
+  @Mutation(() => StaffAccountType, {
     description:
       "Creates a staff account (ADMIN): e-mail and identity provider's subject unique (reasons EMAIL_TAKEN, SUBJECT_TAKEN), a role other than GUARDIAN, " +
       'and a partner of a kind the role allows (reason ROLE_PARTNER_MISMATCH on input.partnerId).',
@@ -78,7 +78,7 @@ export class AccountMutations {
     }));
   }
 
-  @Mutation(() => AccountType, {
+  @Mutation(() => StaffAccountType, {
     description: 'Edits a staff account (ADMIN): e-mail, name, role and partner, checked as by createAccount. CONFLICT on a stale version.',
   })
   updateAccount(
@@ -106,7 +106,7 @@ export class AccountMutations {
     }));
   }
 
-  @Mutation(() => AccountType, {
+  @Mutation(() => StaffAccountType, {
     description:
       "Deactivates an account of the programme, staff or a guardian's portal account (ADMIN): its tokens stop signing in on the next request. " +
       'Refused for the administrator itself (reason SELF) and for an inactive account (reason ALREADY_INACTIVE).',

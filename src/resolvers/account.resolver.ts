@@ -3,7 +3,7 @@ import { Account, Child, Partner, Programme } from '../entities';
 import { DataCategory, Role } from '../entities/enums';
 import { DataRequestAction, ReadAction, mayRead, requestGrant, requestsOf, ROLE_POLICY, ROW_RULE_TEXT } from '../permissions/policy';
 import { viewerOf, type Context, type ProgrammeSettings } from '../context';
-import { AccountConnectionType, AccountsArgs, AccountType, ViewerType } from '../schema/account.type';
+import { AccountConnectionType, AccountsArgs, AccountType, StaffAccountType, ViewerType } from '../schema/account.type';
 import { filterIdOfType } from '../schema/global-id';
 import { sql, SqlParams } from '../db/sql';
 import type { Caseload } from '../loaders';
@@ -19,8 +19,21 @@ export class AccountResolver {
   name(@Root() account: ValueOf<Account>): string {
     return account.displayName;
   }
+}
 
-  /** READ_ACCOUNTS only (FIELD_READS): a pathway referent's counts, batched (caseloadByAccount). */
+/**
+ * A staff account as the ADMIN and the coordinator see it: reached only through `accounts`
+ * (READ_ACCOUNTS) and the ADMIN's account mutations (MANAGE_ACCOUNTS). Its root value is
+ * the account's record.
+ */
+@Resolver(() => StaffAccountType)
+export class StaffAccountResolver {
+  @FieldResolver()
+  account(@Root() account: RecordOf<Account>): RecordOf<Account> {
+    return account;
+  }
+
+  /** A pathway referent's counts, batched (caseloadByAccount). */
   @FieldResolver()
   caseload(@Root() account: ValueOf<Account>, @Ctx() ctx: Context): Promise<Caseload> | null {
     return account.role === Role.PATHWAY_REFERENT ? ctx.loaders.caseloadByAccount.load(account.id) : null;
@@ -65,7 +78,7 @@ export class AccountResolver {
     return toPage(rows, window, (account) => encodeCursor(CURSOR_KIND, account.id), async () => (await sql<{ n: number }>(ctx.em, countSql, countParams))[0]!.n);
   }
 
-  /** READ_ACCOUNTS only (FIELD_READS): the structure the account works for. */
+  /** The structure the account works for. */
   @FieldResolver()
   partner(@Root() account: ValueOf<Account>, @Ctx() ctx: Context): Promise<RecordOf<Partner> | null> {
     return oneOf(ctx.loaders.partnerById, idOf(account, 'partner'));

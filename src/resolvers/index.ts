@@ -1,5 +1,5 @@
 import type { BuildSchemaOptions } from 'type-graphql';
-import { AccountConnectionResolver, AccountResolver, ViewerResolver } from './account.resolver';
+import { AccountConnectionResolver, AccountResolver, StaffAccountResolver, ViewerResolver } from './account.resolver';
 import { ChildResolver } from './child.resolver';
 import {
   ChildContactResolver,
@@ -18,6 +18,7 @@ import { AccommodationResolver, AdaptedActivityResolver, ObservationResolver } f
 import { PartnerResolver } from './partner.resolver';
 import { PartnerMutations } from './partner.mutations';
 import { AccountMutations } from './account.mutations';
+import { InvitationResolver } from './invitation.mutations';
 import { ActionResolver, PathwayResolver } from './pathway.resolver';
 import { ReferralResolver } from './referral.resolver';
 import { ServiceLinkResolver } from './service-link.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ViewerResolver,
   AccountResolver,
   AccountConnectionResolver,
+  StaffAccountResolver,
   NodeResolver,
   ChildResolver,
   ChildConnectionResolver,
@@ -53,6 +55,7 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   PartnerResolver,
   PartnerMutations,
   AccountMutations,
+  InvitationResolver,
   ServiceLinkResolver,
   ConsentResolver,
   ConsentScopeResolver,

@@ -11,6 +11,7 @@ import {
   FamilyMeeting,
   Guardian,
   InclusionFollowUp,
+  Invitation,
   Objective,
   Observation,
   Partner,
@@ -97,6 +98,8 @@ const NODE_SOURCES: Record<string, NodeSource> = {
   Accommodation: { entity: Accommodation, children: childOf('inclusion_follow_up', 'follow_up_id') },
   AdaptedActivity: { entity: AdaptedActivity, children: childOf('inclusion_follow_up', 'follow_up_id') },
   InclusionFollowUp: { entity: InclusionFollowUp, children: ownChild },
+  // A portal invitation is its guardian's: visible through the guardian's children.
+  GuardianInvitation: { entity: Invitation, children: 'array(select c.id::text from child c join guardian g on g.family_id = c.family_id where g.id = t.guardian_id)' },
   // About one child, or about the household (visible through any of its children).
   FamilyMeeting: {
     entity: FamilyMeeting,

@@ -26,25 +26,33 @@ export class CaseloadType {
 export class AccountType extends NodeInterface {
   @Field({ description: 'Display name of the person.' })
   name!: string;
+}
 
-  // The fields below are read by the roles of READ_ACCOUNTS only (ADMIN, PRE_COORDINATOR:
-  // src/permissions/policy.ts); FORBIDDEN for every other role.
-  @Field(() => String, { nullable: true, description: 'E-mail of the account (ADMIN and PRE_COORDINATOR only).' })
-  email?: string;
+@ObjectType('StaffAccount', {
+  description:
+    "A staff account as the ADMIN and the coordinator see it (accounts, and the ADMIN's account mutations): the Account node, its e-mail, role, partner, state and caseload. " +
+    'Everyone else sees an account as its name only.',
+})
+export class StaffAccountType {
+  @Field(() => AccountType, { description: 'The account (its global ID, to send to decideReferral or updateAccount).' })
+  account!: AccountType;
 
-  @Field(() => Role, { nullable: true, description: 'Role of the account (ADMIN and PRE_COORDINATOR only).' })
-  role?: Role;
+  @Field({ description: 'E-mail of the account.' })
+  email!: string;
 
-  @Field(() => PartnerType, { nullable: true, description: 'The structure the account works for (ADMIN and PRE_COORDINATOR only; null when none).' })
+  @Field(() => Role, { description: 'Role of the account.' })
+  role!: Role;
+
+  @Field(() => PartnerType, { nullable: true, description: 'The structure the account works for; null when none.' })
   partner?: PartnerType;
 
-  @Field(() => Boolean, { nullable: true, description: 'false once deactivated: its tokens no longer sign in (ADMIN and PRE_COORDINATOR only).' })
-  active?: boolean;
+  @Field({ description: 'false once deactivated: its tokens no longer sign in.' })
+  active!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Version to send back with updateAccount and deactivateAccount (ADMIN and PRE_COORDINATOR only).' })
-  version?: number;
+  @Field(() => Int, { description: 'Version to send back with updateAccount and deactivateAccount.' })
+  version!: number;
 
-  @Field(() => CaseloadType, { nullable: true, description: "A pathway referent's caseload (ADMIN and PRE_COORDINATOR only); null for the other roles." })
+  @Field(() => CaseloadType, { nullable: true, description: "A pathway referent's caseload; null for the other roles." })
   caseload?: CaseloadType;
 }
 
@@ -53,8 +61,8 @@ export class AccountEdgeType {
   @Field({ description: 'Opaque cursor of this account (it names the row only).' })
   cursor!: string;
 
-  @Field(() => AccountType, { description: 'The account.' })
-  node!: AccountType;
+  @Field(() => StaffAccountType, { description: 'The account.' })
+  node!: StaffAccountType;
 }
 
 @ObjectType('AccountConnection', { description: 'A page of staff accounts, by name (then id).' })
