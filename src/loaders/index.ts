@@ -10,6 +10,7 @@ import {
   Consent,
   ConsentScope,
   Family,
+  FamilyMeeting,
   Guardian,
   InclusionFollowUp,
   Objective,
@@ -24,6 +25,7 @@ import {
 import type { DataCategory } from '../entities/enums';
 import { pickCurrentPathway } from './current-pathway';
 import { listOf, nestedList, readRecords, type RecordOf } from '../read/records';
+import { sql } from '../db/sql';
 
 /**
  * The read model's loaders, one set per request (made in createContext()): records
@@ -64,6 +66,8 @@ export interface Loaders {
   accountById: ById<RecordOf<Account>>;
   /** Child id → its inclusion follow-up, or null. */
   inclusionFollowUpByChild: DataLoader<string, RecordOf<InclusionFollowUp> | null>;
+  /** Child id → the family meetings about it or about its whole household, newest first. */
+  familyMeetingsByChild: DataLoader<string, RecordOf<FamilyMeeting>[]>;
   /** Follow-up id → its accommodations, by creation. */
   accommodationsByFollowUp: DataLoader<string, RecordOf<Accommodation>[]>;
   /** Follow-up id → its adapted activities, by creation. */
@@ -88,6 +92,10 @@ export interface Loaders {
   referralsByChild: DataLoader<string, RecordOf<Referral>[]>;
   /** Team meeting id → the meeting. */
   teamMeetingById: DataLoader<string, RecordOf<TeamMeeting> | null>;
+  /** Team meeting id → the ids of the partners that attended. */
+  partnersByTeamMeeting: DataLoader<string, string[]>;
+  /** Team meeting id → the referrals it reviewed, newest first. */
+  referralsByTeamMeeting: DataLoader<string, RecordOf<Referral>[]>;
   /** (child id, category) → the child's observations of that category, newest first. */
   observationsByChild: DataLoader<ObservationKey, RecordOf<Observation>[], string>;
 }
@@ -189,6 +197,17 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     }),
     accommodationsByFollowUp,
     adaptedActivitiesByFollowUp,
+    familyMeetingsByChild: new DataLoader(async (childIds) => {
+      const rows = await readRecords(
+        em,
+        FamilyMeeting,
+        't.programme_id = $1 and c.id = any($2::uuid[])',
+        [programmeId, childIds],
+        't.held_on desc, t.id',
+        { join: 'join child c on c.family_id = t.family_id and (t.child_id is null or t.child_id = c.id)', ownerColumn: 'c.id' },
+      );
+      return listsFor(childIds, groupBy(rows, (m) => (m as unknown as { ownerId: string }).ownerId));
+    }),
 
     currentPathwayByChild: new DataLoader(async (childIds) => {
       const byChild = await recordsBy(Pathway, 't.child_id', (p) => p.childId, childIds);
@@ -214,6 +233,17 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     scopeByConsent: listsBy(ConsentScope, 't.consent_id', (l) => l.consentId, 't.created_at, t.id'),
     referralsByChild: listsBy(Referral, 't.child_id', (r) => r.childId, 't.referred_on desc, t.id desc'),
     teamMeetingById: byId(TeamMeeting),
+    partnersByTeamMeeting: new DataLoader(async (meetingIds) => {
+      const rows = await sql<{ team_meeting_id: string; partner_id: string }>(
+        em,
+        `select tp.team_meeting_id, tp.partner_id from team_meeting_attending_partners tp join team_meeting m on m.id = tp.team_meeting_id
+          where m.programme_id = $1 and tp.team_meeting_id = any($2::uuid[]) order by tp.partner_id`,
+        [programmeId, meetingIds],
+      );
+      const groups = groupBy(rows, (r) => r.team_meeting_id);
+      return meetingIds.map((id) => (groups.get(id) ?? []).map((r) => r.partner_id));
+    }),
+    referralsByTeamMeeting: listsBy(Referral, 't.team_meeting_id', (r) => r.teamMeetingId ?? '', 't.referred_on desc, t.id desc'),
 
     // Keyed by (child, category), loaded by child: the blocks of a child ask for their
     // observations at different ticks (schooling at once, social after the family, inclusion

@@ -56,6 +56,21 @@ export const ENTRY_POINT_CATEGORIES = {
 export const ROOT_FIELD_READS: Record<string, ReadAction> = {
   statistics: ReadAction.READ_STATISTICS,
   statisticsCatalogue: ReadAction.READ_STATISTICS,
+  teamMeetings: ReadAction.READ_TEAM_MEETINGS,
+  submittedReferrals: ReadAction.READ_OWN_SUBMISSIONS,
+};
+
+/**
+ * Fields below the roots open only to the roles of a read (READ_POLICY), wherever the
+ * object is reached: a team meeting reached through a referral shows its date to whoever
+ * sees the referral, and its minutes to the roles of READ_TEAM_MEETINGS alone.
+ */
+export const FIELD_READS: Record<string, Record<string, ReadAction>> = {
+  TeamMeeting: {
+    attendingPartners: ReadAction.READ_TEAM_MEETINGS,
+    decisions: ReadAction.READ_TEAM_MEETINGS,
+    referrals: ReadAction.READ_TEAM_MEETINGS,
+  },
 };
 
 /**

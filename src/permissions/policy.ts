@@ -254,6 +254,10 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
 /** What a read outside the children's rows is, in the words of access-policy.md. */
 export enum ReadAction {
   READ_STATISTICS = 'READ_STATISTICS',
+  /** The minutes of the team meetings: who attended, what was decided (about many children). */
+  READ_TEAM_MEETINGS = 'READ_TEAM_MEETINGS',
+  /** A submitter's own referrals, status only (its own rows, whatever its links). */
+  READ_OWN_SUBMISSIONS = 'READ_OWN_SUBMISSIONS',
 }
 
 /**
@@ -264,6 +268,11 @@ export enum ReadAction {
 export const READ_POLICY: Record<ReadAction, readonly Role[]> = {
   // "Read by ANALYST and PRE_COORDINATOR of the programme; no child row, no personal data."
   [ReadAction.READ_STATISTICS]: [Role.ANALYST, Role.PRE_COORDINATOR],
+  // "PRE_COORDINATOR: record team decisions": who records them reads them back; their
+  // decisions speak of many children at once, so no per-child grant opens them.
+  [ReadAction.READ_TEAM_MEETINGS]: WRITE_POLICY[WriteAction.RECORD_TEAM_MEETING],
+  // Who may submit a referral follows what became of its own (status only).
+  [ReadAction.READ_OWN_SUBMISSIONS]: WRITE_POLICY[WriteAction.SUBMIT_REFERRAL],
 };
 
 export function mayRead(role: Role, action: ReadAction): boolean {

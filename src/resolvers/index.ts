@@ -28,6 +28,7 @@ import { ObservationMutations } from './observation.mutations';
 import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
 import { ChildMutations } from './child.mutations';
+import { TeamMeetingResolver } from './team-meeting.resolver';
 import { DataRequestResolver } from './data-request.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 
@@ -71,5 +72,6 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ReferralMutations,
   PathwayMutations,
   ChildMutations,
+  TeamMeetingResolver,
   StatisticsResolver,
 ];
