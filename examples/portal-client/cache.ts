@@ -62,6 +62,7 @@ export const NODE_TYPES = [
   'Observation',
   'Partner',
   'Pathway',
+  'PathwayComment',
   'Referral',
   'Review',
   'ServiceLink',

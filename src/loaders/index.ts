@@ -17,6 +17,7 @@ import {
   Observation,
   Partner,
   Pathway,
+  PathwayComment,
   Referral,
   Review,
   ServiceLink,
@@ -78,6 +79,8 @@ export interface Loaders {
   objectivesByPathway: DataLoader<string, RecordOf<Objective>[]>;
   /** Pathway id → the actions it takes part in, by start date (unknown last), title. */
   actionsByPathway: DataLoader<string, RecordOf<Action>[]>;
+  /** Pathway id → the family's comments on it, newest first (each with its child's id, for the CONTACT guard of its author). */
+  commentsByPathway: DataLoader<string, RecordOf<PathwayComment>[]>;
   /** Pathway id → its reviews, newest first. */
   reviewsByPathway: DataLoader<string, RecordOf<Review>[]>;
   /** Child id → its service links, newest validity first. */
@@ -224,6 +227,18 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
         { join: 'join action_pathway ap on ap.action_id = t.id', ownerColumn: 'ap.pathway_id' },
       );
       return listsFor(pathwayIds, groupBy(rows, (a) => (a as unknown as { ownerId: string }).ownerId));
+    }),
+    commentsByPathway: new DataLoader(async (pathwayIds) => {
+      const rows = await readRecords(
+        em,
+        PathwayComment,
+        't.programme_id = $1 and t.pathway_id = any($2::uuid[])',
+        [programmeId, pathwayIds],
+        't.created_at desc, t.id',
+        undefined,
+        ['(select p.child_id from pathway p where p.id = t.pathway_id) as "childId"'],
+      );
+      return listsFor(pathwayIds, groupBy(rows, (c) => c.pathwayId));
     }),
     reviewsByPathway: listsBy(Review, 't.pathway_id', (r) => r.pathwayId, 't.held_on desc, t.id'),
 

@@ -31,6 +31,10 @@ export const CATEGORY_FIELDS = {
   Consent: {
     givenBy: CONTACT,
   },
+  // The author of a comment is a guardian: CONTACT data, as a consent's giver.
+  PathwayComment: {
+    author: CONTACT,
+  },
 } as const satisfies Record<string, Record<string, DataCategory>>;
 
 /** The names of the object types whose fields carry a data category. */
@@ -109,6 +113,7 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   Objective: PATHWAY,
   Action: PATHWAY,
   Review: PATHWAY,
+  PathwayComment: PATHWAY,
   Referral: PATHWAY,
   Consent: PATHWAY,
   ConsentScope: PATHWAY,

@@ -136,6 +136,7 @@ export enum WriteAction {
   ADD_OBSERVATION = 'ADD_OBSERVATION',
   WITHDRAW_REFERRAL = 'WITHDRAW_REFERRAL',
   EDIT_CHILD_FILE = 'EDIT_CHILD_FILE',
+  COMMENT_PATHWAY = 'COMMENT_PATHWAY',
   ERASE_CHILD = 'ERASE_CHILD',
 }
 
@@ -247,6 +248,8 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   // address or phone): children of their rows, in the categories they may read there
   // (IDENTITY for the child, CONTACT for its family and guardians).
   [WriteAction.EDIT_CHILD_FILE]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT],
+  // "GUARDIAN: comment on its child's pathway"
+  [WriteAction.COMMENT_PATHWAY]: [Role.GUARDIAN],
   // "DPO: erase its data": the roles of the table "Requests from families".
   [WriteAction.ERASE_CHILD]: Object.keys(DATA_REQUEST_POLICY[DataRequestAction.ERASE_CHILD]) as Role[],
 };

@@ -29,6 +29,7 @@ import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
 import { ChildMutations } from './child.mutations';
 import { TeamMeetingResolver } from './team-meeting.resolver';
+import { PathwayCommentResolver } from './pathway-comment.resolver';
 import { DataRequestResolver } from './data-request.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 
@@ -73,5 +74,6 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   PathwayMutations,
   ChildMutations,
   TeamMeetingResolver,
+  PathwayCommentResolver,
   StatisticsResolver,
 ];
