@@ -51,6 +51,8 @@ export const ENTRY_POINT_CATEGORIES = {
   serviceLinks: PATHWAY,
   referrals: PATHWAY,
   pathway: PATHWAY,
+  // Lists only children with PATHWAY granted, like `referrals`.
+  due: PATHWAY,
 } as const satisfies Record<string, DataCategory>;
 
 /**
@@ -62,6 +64,7 @@ export const ROOT_FIELD_READS: Record<string, ReadAction> = {
   statisticsCatalogue: ReadAction.READ_STATISTICS,
   teamMeetings: ReadAction.READ_TEAM_MEETINGS,
   submittedReferrals: ReadAction.READ_OWN_SUBMISSIONS,
+  due: ReadAction.READ_DUE,
 };
 
 /**
@@ -145,6 +148,8 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   TeamMeetingPayload: PATHWAY,
   // The submitter's own referral, as it follows it: status and dates, no child, no text.
   SubmittedReferral: 'NOT_PERSONAL',
+  // The due view: lists of PATHWAY objects of children the entry point filtered (PATHWAY granted).
+  DueView: PATHWAY,
   // Statistics (src/statistics/): counts with small cells suppressed, no child data.
   StatisticsResult: 'NOT_PERSONAL',
   StatisticsRow: 'NOT_PERSONAL',

@@ -261,6 +261,8 @@ export enum ReadAction {
   READ_TEAM_MEETINGS = 'READ_TEAM_MEETINGS',
   /** A submitter's own referrals, status only (its own rows, whatever its links). */
   READ_OWN_SUBMISSIONS = 'READ_OWN_SUBMISSIONS',
+  /** What is due in the viewer's rows: reviews, expiring links and consents, referrals waiting. */
+  READ_DUE = 'READ_DUE',
 }
 
 /**
@@ -276,6 +278,8 @@ export const READ_POLICY: Record<ReadAction, readonly Role[]> = {
   [ReadAction.READ_TEAM_MEETINGS]: WRITE_POLICY[WriteAction.RECORD_TEAM_MEETING],
   // Who may submit a referral follows what became of its own (status only).
   [ReadAction.READ_OWN_SUBMISSIONS]: WRITE_POLICY[WriteAction.SUBMIT_REFERRAL],
+  // Those who run pathways and their reviews: the coordinator and the pathway referents.
+  [ReadAction.READ_DUE]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT],
 };
 
 export function mayRead(role: Role, action: ReadAction): boolean {

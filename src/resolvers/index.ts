@@ -30,6 +30,7 @@ import { PathwayMutations } from './pathway.mutations';
 import { ChildMutations } from './child.mutations';
 import { TeamMeetingResolver } from './team-meeting.resolver';
 import { PathwayCommentResolver } from './pathway-comment.resolver';
+import { DueResolver } from './due.resolver';
 import { DataRequestResolver } from './data-request.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 
@@ -75,5 +76,6 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ChildMutations,
   TeamMeetingResolver,
   PathwayCommentResolver,
+  DueResolver,
   StatisticsResolver,
 ];
