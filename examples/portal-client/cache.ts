@@ -32,6 +32,7 @@ export const EMBEDDED_TYPES = [
   'ChildSchooling',
   'ChildSocial',
   'ConsentScope',
+  'DueView',
   'Eligibility',
   'FamilyContact',
   'FamilySocial',

@@ -97,8 +97,6 @@ export interface Loaders {
   teamMeetingById: DataLoader<string, RecordOf<TeamMeeting> | null>;
   /** Team meeting id → the ids of the partners that attended. */
   partnersByTeamMeeting: DataLoader<string, string[]>;
-  /** Team meeting id → the referrals it reviewed, newest first. */
-  referralsByTeamMeeting: DataLoader<string, RecordOf<Referral>[]>;
   /** (child id, category) → the child's observations of that category, newest first. */
   observationsByChild: DataLoader<ObservationKey, RecordOf<Observation>[], string>;
 }
@@ -258,7 +256,6 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
       const groups = groupBy(rows, (r) => r.team_meeting_id);
       return meetingIds.map((id) => (groups.get(id) ?? []).map((r) => r.partner_id));
     }),
-    referralsByTeamMeeting: listsBy(Referral, 't.team_meeting_id', (r) => r.teamMeetingId ?? '', 't.referred_on desc, t.id desc'),
 
     // Keyed by (child, category), loaded by child: the blocks of a child ask for their
     // observations at different ticks (schooling at once, social after the family, inclusion

@@ -76,7 +76,6 @@ export const FIELD_READS: Record<string, Record<string, ReadAction>> = {
   TeamMeeting: {
     attendingPartners: ReadAction.READ_TEAM_MEETINGS,
     decisions: ReadAction.READ_TEAM_MEETINGS,
-    referrals: ReadAction.READ_TEAM_MEETINGS,
   },
 };
 

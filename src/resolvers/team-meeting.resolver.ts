@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Referral, TeamMeeting, type Partner } from '../entities';
-import { DataCategory } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { BadUserInput } from '../errors';
 import { SubmittedReferralType, TeamMeetingType } from '../schema/referral.type';
@@ -49,15 +48,6 @@ export class TeamMeetingResolver {
     const ids = await ctx.loaders.partnersByTeamMeeting.load(meeting.id);
     const partners = await Promise.all(ids.map((id) => ctx.loaders.partnerById.load(id)));
     return partners.filter((p): p is RecordOf<Partner> => p !== null);
-  }
-
-  @FieldResolver()
-  async referrals(@Root() meeting: ValueOf<TeamMeeting>, @Ctx() ctx: Context): Promise<RecordOf<Referral>[]> {
-    const referrals = await ctx.loaders.referralsByTeamMeeting.load(meeting.id);
-    // Referrals are PATHWAY data of their child: the same check as the referrals list.
-    const shown: RecordOf<Referral>[] = [];
-    for (const referral of referrals) if (await ctx.access.mayRead(referral, DataCategory.PATHWAY)) shown.push(referral);
-    return shown;
   }
 }
 

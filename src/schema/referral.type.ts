@@ -21,9 +21,6 @@ export class TeamMeetingType extends NodeInterface {
 
   @Field(() => String, { nullable: true, description: 'The decisions recorded (READ_TEAM_MEETINGS: the coordinator; FORBIDDEN for others).' })
   decisions?: string;
-
-  @Field(() => [ReferralType], { nullable: true, description: 'The referrals the meeting reviewed, newest first (READ_TEAM_MEETINGS: the coordinator; FORBIDDEN for others).' })
-  referrals?: ReferralType[];
 }
 
 @ObjectType('Referral', { implements: NodeInterface, description: 'A referral (orientation, fiche de repérage) of a child to the programme. PATHWAY data.' })
