@@ -21,6 +21,7 @@ import {
   PathwayStatus,
   Referral,
   ReferralStatus,
+  PathwayComment,
   Review,
   Role,
   ServiceLinkStatus,
@@ -137,6 +138,7 @@ describe('canary: no marker of a category an account may not see ever reaches it
     const action = em.create(Action, { programme: prog, title: m('PATHWAY'), kind: ActionKind.INDIVIDUAL, domain: Domain.CULTURE, childTime: ChildTime.EXTRACURRICULAR, outcome: m('PATHWAY') });
     action.pathways.add(pathway);
     em.create(Review, { programme: prog, pathway, heldOn: '2025-06-01', progress: m('PATHWAY'), nextSteps: m('PATHWAY') });
+    em.create(PathwayComment, { programme: prog, pathway, guardian: parent, text: m('PATHWAY') });
     const referral = em.create(Referral, {
       programme: prog,
       child: kid,

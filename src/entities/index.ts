@@ -12,6 +12,7 @@ export { Pathway } from './pathway.entity';
 export { Objective } from './objective.entity';
 export { Action } from './action.entity';
 export { Review } from './review.entity';
+export { PathwayComment } from './pathway-comment.entity';
 export { Consent } from './consent.entity';
 export { ConsentScope } from './consent-scope.entity';
 export { ServiceLink } from './service-link.entity';
@@ -38,6 +39,7 @@ import { Pathway } from './pathway.entity';
 import { Objective } from './objective.entity';
 import { Action } from './action.entity';
 import { Review } from './review.entity';
+import { PathwayComment } from './pathway-comment.entity';
 import { Consent } from './consent.entity';
 import { ConsentScope } from './consent-scope.entity';
 import { ServiceLink } from './service-link.entity';
@@ -53,7 +55,7 @@ import { ActionPathway, TeamMeetingPartner, WorkshopPartner } from './pivots.ent
 /** Every entity class, for the ORM's discovery. */
 export const ENTITIES = [
   Programme, Partner, Account, Family, Guardian, Child, Observation, Referral, TeamMeeting,
-  Pathway, Objective, Action, Review, Consent, ConsentScope, ServiceLink, InclusionFollowUp,
+  Pathway, Objective, Action, Review, PathwayComment, Consent, ConsentScope, ServiceLink, InclusionFollowUp,
   Accommodation, AdaptedActivity, FamilyMeeting, Workshop, AccessEvent, Invitation,
   ActionPathway, TeamMeetingPartner, WorkshopPartner,
 ];

@@ -20,6 +20,7 @@ import { ChildLifecycle } from '../entities/enums';
  * | referral | description (''), decision reason; an open one is WITHDRAWN | dates, domains, status, referring partner |
  * | pathway | closure and suspension reasons; an open one is CLOSED on that day | dates, status, referent |
  * | objective, review | texts ('' / null) | domain, status, dates |
+ * | pathway_comment | the rows (the family's own words) | nothing |
  * | action (individual, of these children only) | title (''), outcome | kind, domain, child time, status, dates |
  * | service_link | reasons (texts); a PROPOSED, ACTIVE or SUSPENDED one is REVOKED | partner, categories, legal basis, dates |
  * | inclusion_follow_up, accommodation, adapted_activity | every text; the follow-up is CLOSED | status, dates, partners, child time |
@@ -78,6 +79,7 @@ export async function anonymiseChildren(em: EntityManager, childIds: readonly st
   );
   await exec(`update objective o set text = '', ${touch('o')} from pathway p where p.id = o.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
   await exec(`update review r set progress = '', next_steps = null, ${touch('r')} from pathway p where p.id = r.pathway_id and p.child_id = any(?::uuid[])`, [at, ids]);
+  await exec(`delete from pathway_comment c using pathway p where p.id = c.pathway_id and p.child_id = any(?::uuid[])`, [ids]);
   // An individual action of these children alone; a collective one is the other children's too.
   await exec(
     `update action a set title = '', outcome = null, ${touch('a')}

@@ -10,12 +10,14 @@ import {
   Consent,
   ConsentScope,
   Family,
+  FamilyMeeting,
   Guardian,
   InclusionFollowUp,
   Objective,
   Observation,
   Partner,
   Pathway,
+  PathwayComment,
   Referral,
   Review,
   ServiceLink,
@@ -67,6 +69,8 @@ export interface Loaders {
   caseloadByAccount: DataLoader<string, Caseload>;
   /** Child id → its inclusion follow-up, or null. */
   inclusionFollowUpByChild: DataLoader<string, RecordOf<InclusionFollowUp> | null>;
+  /** Child id → the family meetings about it or about its whole household, newest first. */
+  familyMeetingsByChild: DataLoader<string, RecordOf<FamilyMeeting>[]>;
   /** Follow-up id → its accommodations, by creation. */
   accommodationsByFollowUp: DataLoader<string, RecordOf<Accommodation>[]>;
   /** Follow-up id → its adapted activities, by creation. */
@@ -77,6 +81,8 @@ export interface Loaders {
   objectivesByPathway: DataLoader<string, RecordOf<Objective>[]>;
   /** Pathway id → the actions it takes part in, by start date (unknown last), title. */
   actionsByPathway: DataLoader<string, RecordOf<Action>[]>;
+  /** Pathway id → the family's comments on it, newest first (each with its child's id, for the CONTACT guard of its author). */
+  commentsByPathway: DataLoader<string, RecordOf<PathwayComment>[]>;
   /** Pathway id → its reviews, newest first. */
   reviewsByPathway: DataLoader<string, RecordOf<Review>[]>;
   /** Child id → its service links, newest validity first. */
@@ -91,6 +97,8 @@ export interface Loaders {
   referralsByChild: DataLoader<string, RecordOf<Referral>[]>;
   /** Team meeting id → the meeting. */
   teamMeetingById: DataLoader<string, RecordOf<TeamMeeting> | null>;
+  /** Team meeting id → the ids of the partners that attended. */
+  partnersByTeamMeeting: DataLoader<string, string[]>;
   /** (child id, category) → the child's observations of that category, newest first. */
   observationsByChild: DataLoader<ObservationKey, RecordOf<Observation>[], string>;
 }
@@ -214,6 +222,17 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     }),
     accommodationsByFollowUp,
     adaptedActivitiesByFollowUp,
+    familyMeetingsByChild: new DataLoader(async (childIds) => {
+      const rows = await readRecords(
+        em,
+        FamilyMeeting,
+        't.programme_id = $1 and c.id = any($2::uuid[])',
+        [programmeId, childIds],
+        't.held_on desc, t.id',
+        { join: 'join child c on c.family_id = t.family_id and (t.child_id is null or t.child_id = c.id)', ownerColumn: 'c.id' },
+      );
+      return listsFor(childIds, groupBy(rows, (m) => (m as unknown as { ownerId: string }).ownerId));
+    }),
 
     currentPathwayByChild: new DataLoader(async (childIds) => {
       const byChild = await recordsBy(Pathway, 't.child_id', (p) => p.childId, childIds);
@@ -231,6 +250,18 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
       );
       return listsFor(pathwayIds, groupBy(rows, (a) => (a as unknown as { ownerId: string }).ownerId));
     }),
+    commentsByPathway: new DataLoader(async (pathwayIds) => {
+      const rows = await readRecords(
+        em,
+        PathwayComment,
+        't.programme_id = $1 and t.pathway_id = any($2::uuid[])',
+        [programmeId, pathwayIds],
+        't.created_at desc, t.id',
+        undefined,
+        ['(select p.child_id from pathway p where p.id = t.pathway_id) as "childId"'],
+      );
+      return listsFor(pathwayIds, groupBy(rows, (c) => c.pathwayId));
+    }),
     reviewsByPathway: listsBy(Review, 't.pathway_id', (r) => r.pathwayId, 't.held_on desc, t.id'),
 
     serviceLinksByChild: listsBy(ServiceLink, 't.child_id', (l) => l.childId, 't.valid_from desc, t.created_at desc, t.id'),
@@ -239,6 +270,16 @@ export function createLoaders(em: EntityManager, programmeId: string | null): Lo
     scopeByConsent: listsBy(ConsentScope, 't.consent_id', (l) => l.consentId, 't.created_at, t.id'),
     referralsByChild: listsBy(Referral, 't.child_id', (r) => r.childId, 't.referred_on desc, t.id desc'),
     teamMeetingById: byId(TeamMeeting),
+    partnersByTeamMeeting: new DataLoader(async (meetingIds) => {
+      const rows = await sql<{ team_meeting_id: string; partner_id: string }>(
+        em,
+        `select tp.team_meeting_id, tp.partner_id from team_meeting_attending_partners tp join team_meeting m on m.id = tp.team_meeting_id
+          where m.programme_id = $1 and tp.team_meeting_id = any($2::uuid[]) order by tp.partner_id`,
+        [programmeId, meetingIds],
+      );
+      const groups = groupBy(rows, (r) => r.team_meeting_id);
+      return meetingIds.map((id) => (groups.get(id) ?? []).map((r) => r.partner_id));
+    }),
 
     // Keyed by (child, category), loaded by child: the blocks of a child ask for their
     // observations at different ticks (schooling at once, social after the family, inclusion

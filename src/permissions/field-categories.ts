@@ -31,6 +31,10 @@ export const CATEGORY_FIELDS = {
   Consent: {
     givenBy: CONTACT,
   },
+  // The author of a comment is a guardian: CONTACT data, as a consent's giver.
+  PathwayComment: {
+    author: CONTACT,
+  },
 } as const satisfies Record<string, Record<string, DataCategory>>;
 
 /** The names of the object types whose fields carry a data category. */
@@ -47,6 +51,8 @@ export const ENTRY_POINT_CATEGORIES = {
   serviceLinks: PATHWAY,
   referrals: PATHWAY,
   pathway: PATHWAY,
+  // Lists only children with PATHWAY granted, like `referrals`.
+  due: PATHWAY,
 } as const satisfies Record<string, DataCategory>;
 
 /**
@@ -57,6 +63,21 @@ export const ROOT_FIELD_READS: Record<string, ReadAction> = {
   statistics: ReadAction.READ_STATISTICS,
   statisticsCatalogue: ReadAction.READ_STATISTICS,
   accounts: ReadAction.READ_ACCOUNTS,
+  teamMeetings: ReadAction.READ_TEAM_MEETINGS,
+  submittedReferrals: ReadAction.READ_OWN_SUBMISSIONS,
+  due: ReadAction.READ_DUE,
+};
+
+/**
+ * Fields below the roots open only to the roles of a read (READ_POLICY), wherever the
+ * object is reached: a team meeting reached through a referral shows its date to whoever
+ * sees the referral, and its minutes to the roles of READ_TEAM_MEETINGS alone.
+ */
+export const FIELD_READS: Record<string, Record<string, ReadAction>> = {
+  TeamMeeting: {
+    attendingPartners: ReadAction.READ_TEAM_MEETINGS,
+    decisions: ReadAction.READ_TEAM_MEETINGS,
+  },
 };
 
 /**
@@ -98,6 +119,7 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   Objective: PATHWAY,
   Action: PATHWAY,
   Review: PATHWAY,
+  PathwayComment: PATHWAY,
   Referral: PATHWAY,
   Consent: PATHWAY,
   ConsentScope: PATHWAY,
@@ -136,6 +158,8 @@ export const TYPE_CATEGORIES: Record<string, HeldData> = {
   TeamMeetingPayload: PATHWAY,
   // The submitter's own referral, as it follows it: status and dates, no child, no text.
   SubmittedReferral: 'NOT_PERSONAL',
+  // The due view: lists of PATHWAY objects of children the entry point filtered (PATHWAY granted).
+  DueView: PATHWAY,
   // Statistics (src/statistics/): counts with small cells suppressed, no child data.
   StatisticsResult: 'NOT_PERSONAL',
   StatisticsRow: 'NOT_PERSONAL',

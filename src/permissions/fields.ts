@@ -1,13 +1,13 @@
 import { isIntrospectionType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { DataCategory } from '../entities/enums';
-import { CATEGORY_FIELDS, ROOT_FIELD_READS, heldDataOf } from './field-categories';
+import { CATEGORY_FIELDS, FIELD_READS, ROOT_FIELD_READS, heldDataOf } from './field-categories';
 import type { ReadAction } from './policy';
 
 /**
  * How each field of each object type is guarded, derived from the schema's category map
  * (src/permissions/field-categories.ts):
  * - `AUTHENTICATED`: root fields (rows are then enforced by the resolvers through ctx.access);
- * - `{ read }`: root fields of ROOT_FIELD_READS, open only to the roles of that read (READ_POLICY);
+ * - `{ read }`: root fields of ROOT_FIELD_READS, and fields of FIELD_READS, open only to the roles of that read (READ_POLICY);
  * - `{ category }`: a guard point (a category block): returned only when the category is
  *   in the viewer's effective categories for the child that owns it (access-policy.md,
  *   question 3, "Field");
@@ -28,6 +28,7 @@ export function buildFieldPolicy(schema: GraphQLSchema): FieldPolicyTable {
     const fields: Record<string, FieldPolicy> = {};
     for (const field of Object.keys(type.getFields())) {
       if (roots.has(type)) fields[field] = ROOT_FIELD_READS[field] ? { read: ROOT_FIELD_READS[field] } : 'AUTHENTICATED';
+      else if (FIELD_READS[type.name]?.[field]) fields[field] = { read: FIELD_READS[type.name][field] };
       else if (guarded[type.name]?.[field]) fields[field] = { category: guarded[type.name][field] };
       else if (heldDataOf(type.name, field) !== undefined) fields[field] = 'NOT_PERSONAL';
     }

@@ -1,7 +1,7 @@
 import { DataCategory, PartnerKind, Role } from '../entities/enums';
 import { CATEGORY_FIELDS } from './field-categories';
 import { ACCOUNT_PARTNER_POLICY, DATA_REQUEST_POLICY, PARTNER_KIND_MAX, READ_POLICY, REQUEST_SCOPE_TEXT, ROLE_POLICY, ROW_RULE_LIFECYCLES, ROW_RULE_TEXT, WRITE_POLICY } from './policy';
-import { ROOT_FIELD_READS } from './field-categories';
+import { FIELD_READS, ROOT_FIELD_READS } from './field-categories';
 
 /**
  * docs/access-policy.md, generated from the policy tables (`npm run policy:doc`);
@@ -80,9 +80,10 @@ export function renderPolicyDoc(): string {
       lines.push(row([action, role, REQUEST_SCOPE_TEXT[grant.scope], grant.categories.join(' ') || '-']));
     }
   }
-  lines.push('', '## Reads outside the rows', '', 'Every other role is `FORBIDDEN`.', '', row(['read', 'roles', 'root fields']), row(['---', '---', '---']));
+  lines.push('', '## Reads outside the rows', '', 'Every other role is `FORBIDDEN`.', '', row(['read', 'roles', 'fields']), row(['---', '---', '---']));
+  const nested = Object.entries(FIELD_READS).flatMap(([type, fields]) => Object.entries(fields).map(([field, read]) => [`${type}.${field}`, read] as const));
   for (const [action, roles] of Object.entries(READ_POLICY)) {
-    const fields = Object.entries(ROOT_FIELD_READS).filter(([, read]) => read === action).map(([field]) => `\`${field}\``);
+    const fields = [...Object.entries(ROOT_FIELD_READS), ...nested].filter(([, read]) => read === action).map(([field]) => `\`${field}\``);
     lines.push(row([action, roles.join(', '), fields.join(', ')]));
   }
   lines.push(

@@ -136,6 +136,7 @@ export enum WriteAction {
   ADD_OBSERVATION = 'ADD_OBSERVATION',
   WITHDRAW_REFERRAL = 'WITHDRAW_REFERRAL',
   EDIT_CHILD_FILE = 'EDIT_CHILD_FILE',
+  COMMENT_PATHWAY = 'COMMENT_PATHWAY',
   ERASE_CHILD = 'ERASE_CHILD',
   MANAGE_PARTNERS = 'MANAGE_PARTNERS',
   MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
@@ -250,6 +251,8 @@ export const WRITE_POLICY: Record<WriteAction, readonly Role[]> = {
   // address or phone): children of their rows, in the categories they may read there
   // (IDENTITY for the child, CONTACT for its family and guardians).
   [WriteAction.EDIT_CHILD_FILE]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT, Role.INCLUSION_REFERENT],
+  // "GUARDIAN: comment on its child's pathway"
+  [WriteAction.COMMENT_PATHWAY]: [Role.GUARDIAN],
   // "DPO: erase its data": the roles of the table "Requests from families".
   [WriteAction.ERASE_CHILD]: Object.keys(DATA_REQUEST_POLICY[DataRequestAction.ERASE_CHILD]) as Role[],
   // "ADMIN: partners and accounts (create, edit, deactivate)"
@@ -301,6 +304,12 @@ export function accountPartnerRefusal(role: Role, partnerKind: PartnerKind | und
 export enum ReadAction {
   READ_STATISTICS = 'READ_STATISTICS',
   READ_ACCOUNTS = 'READ_ACCOUNTS',
+  /** The minutes of the team meetings: who attended, what was decided (about many children). */
+  READ_TEAM_MEETINGS = 'READ_TEAM_MEETINGS',
+  /** A submitter's own referrals, status only (its own rows, whatever its links). */
+  READ_OWN_SUBMISSIONS = 'READ_OWN_SUBMISSIONS',
+  /** What is due in the viewer's rows: reviews, expiring links and consents, referrals waiting. */
+  READ_DUE = 'READ_DUE',
 }
 
 /**
@@ -313,6 +322,13 @@ export const READ_POLICY: Record<ReadAction, readonly Role[]> = {
   [ReadAction.READ_STATISTICS]: [Role.ANALYST, Role.PRE_COORDINATOR],
   // "ADMIN: partners and accounts"; the coordinator assigns referents found among them (issue 12).
   [ReadAction.READ_ACCOUNTS]: [Role.ADMIN, Role.PRE_COORDINATOR],
+  // "PRE_COORDINATOR: record team decisions": who records them reads them back; their
+  // decisions speak of many children at once, so no per-child grant opens them.
+  [ReadAction.READ_TEAM_MEETINGS]: WRITE_POLICY[WriteAction.RECORD_TEAM_MEETING],
+  // Who may submit a referral follows what became of its own (status only).
+  [ReadAction.READ_OWN_SUBMISSIONS]: WRITE_POLICY[WriteAction.SUBMIT_REFERRAL],
+  // Those who run pathways and their reviews: the coordinator and the pathway referents.
+  [ReadAction.READ_DUE]: [Role.PRE_COORDINATOR, Role.PATHWAY_REFERENT],
 };
 
 export function mayRead(role: Role, action: ReadAction): boolean {

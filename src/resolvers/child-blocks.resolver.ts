@@ -5,6 +5,7 @@ import type {
   Action,
   AdaptedActivity,
   Consent,
+  FamilyMeeting,
   Guardian,
   Objective,
   Observation,
@@ -97,6 +98,11 @@ export class ChildInclusionResolver {
   @FieldResolver()
   async adaptedActivities(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<RecordOf<AdaptedActivity>[]> {
     return block.followUp ? ctx.loaders.adaptedActivitiesByFollowUp.load(block.followUp.id) : [];
+  }
+
+  @FieldResolver()
+  familyMeetings(@Root() block: InclusionSource, @Ctx() ctx: Context): Promise<RecordOf<FamilyMeeting>[]> {
+    return ctx.loaders.familyMeetingsByChild.load(block.childId);
   }
 
   @FieldResolver()

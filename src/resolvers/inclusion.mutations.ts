@@ -34,7 +34,7 @@ import {
   yearsAfter,
 } from '../workflows/lookups';
 import { visibleChild, type ChildRecord } from './rows';
-import { idOf, type RecordOf } from '../read/records';
+import { idOf, type RecordOf, type ValueOf } from '../read/records';
 
 /**
  * The inclusion referent's work (domain.md, "InclusionFollowUp", "FamilyMeeting",
@@ -370,20 +370,21 @@ export class InclusionFollowUpResolver {
 @Resolver(() => FamilyMeetingType)
 export class FamilyMeetingResolver {
   @FieldResolver()
-  async family(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<RecordOf<Family> | null> {
-    const familyId = meeting.family.id;
+  async family(@Root() meeting: ValueOf<FamilyMeeting>, @Ctx() ctx: Context): Promise<RecordOf<Family> | null> {
+    const familyId = idOf(meeting, 'family');
+    if (!familyId) return null;
     const children = await ctx.loaders.childrenByFamily.load(familyId);
     for (const c of children) if (await ctx.access.canSee(c.id)) return ctx.loaders.familyById.load(familyId);
     return null;
   }
 
   @FieldResolver()
-  child(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<ChildRecord | null> {
+  child(@Root() meeting: ValueOf<FamilyMeeting>, @Ctx() ctx: Context): Promise<ChildRecord | null> {
     return visibleChild(ctx, idOf(meeting, 'child'));
   }
 
   @FieldResolver()
-  async heldBy(@Root() meeting: FamilyMeeting, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
+  async heldBy(@Root() meeting: ValueOf<FamilyMeeting>, @Ctx() ctx: Context): Promise<RecordOf<Account> | null> {
     const id = idOf(meeting, 'heldBy');
     return id ? ctx.loaders.accountById.load(id) : null;
   }

@@ -31,6 +31,9 @@ import { ObservationMutations } from './observation.mutations';
 import { ReferralMutations } from './referral.mutations';
 import { PathwayMutations } from './pathway.mutations';
 import { ChildMutations } from './child.mutations';
+import { TeamMeetingResolver } from './team-meeting.resolver';
+import { PathwayCommentResolver } from './pathway-comment.resolver';
+import { DueResolver } from './due.resolver';
 import { DataRequestResolver } from './data-request.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 
@@ -79,5 +82,8 @@ export const RESOLVERS: BuildSchemaOptions['resolvers'] = [
   ReferralMutations,
   PathwayMutations,
   ChildMutations,
+  TeamMeetingResolver,
+  PathwayCommentResolver,
+  DueResolver,
   StatisticsResolver,
 ];

@@ -18,6 +18,7 @@ import {
   Pathway,
   Referral,
   Review,
+  PathwayComment,
   ServiceLink,
   TeamMeeting,
   Workshop,
@@ -90,6 +91,7 @@ const NODE_SOURCES: Record<string, NodeSource> = {
   Pathway: { entity: Pathway, children: ownChild },
   Objective: { entity: Objective, children: childOf('pathway', 'pathway_id') },
   Review: { entity: Review, children: childOf('pathway', 'pathway_id') },
+  PathwayComment: { entity: PathwayComment, children: childOf('pathway', 'pathway_id') },
   // A collective action belongs to several pathways: visible through any of them.
   Action: {
     entity: Action,

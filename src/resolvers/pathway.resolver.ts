@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Pathway, type Account, type Action, type Consent, type Objective, type Partner, type Review } from '../entities';
+import { Pathway, type Account, type Action, type Consent, type Objective, type Partner, type PathwayComment, type Review } from '../entities';
 import { DataCategory } from '../entities/enums';
 import { viewerOf, type Context } from '../context';
 import { ActionType, PathwayType } from '../schema/pathway.type';
@@ -52,6 +52,11 @@ export class PathwayResolver {
   @FieldResolver()
   reviews(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<Review>[]> {
     return ctx.loaders.reviewsByPathway.load(pathway.id);
+  }
+
+  @FieldResolver()
+  comments(@Root() pathway: ValueOf<Pathway>, @Ctx() ctx: Context): Promise<RecordOf<PathwayComment>[]> {
+    return ctx.loaders.commentsByPathway.load(pathway.id);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { FamilyMeetingType } from './family-meeting.type';
 import { AttendanceConcern, InclusionStatus, PathwayClosureKind, PathwayStatus, ProtectionMeasure } from '../entities/enums';
 import { AddressType, GuardianType } from './guardian.type';
 import { ObservationType } from './observation.type';
@@ -125,6 +126,9 @@ export class ChildInclusionType {
 
   @Field(() => [AdaptedActivityType], { description: 'Activities adapted to the child.' })
   adaptedActivities!: AdaptedActivityType[];
+
+  @Field(() => [FamilyMeetingType], { description: "The inclusion referent's meetings with the family about this child or the whole household, newest first." })
+  familyMeetings!: FamilyMeetingType[];
 
   @Field(() => [ObservationType], { description: 'Observations of category INCLUSION, newest first.' })
   observations!: ObservationType[];

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ActionKind, ActionStatus, ChildTime, Domain, ObjectiveStatus, PathwayClosureKind, PathwayStatus } from '../entities/enums';
 import { NodeInterface } from './node.type';
+import { PathwayCommentType } from './pathway-comment.type';
 import { ChildType } from './child.type';
 import { AccountType } from './account.type';
 import { PartnerType } from './partner.type';
@@ -117,4 +118,7 @@ export class PathwayType extends NodeInterface {
 
   @Field(() => [ReviewType], { description: 'Reviews, newest first.' })
   reviews!: ReviewType[];
+
+  @Field(() => [PathwayCommentType], { description: "The family's comments on the pathway, newest first." })
+  comments!: PathwayCommentType[];
 }

@@ -15,6 +15,12 @@ import './enums';
 export class TeamMeetingType extends NodeInterface {
   @Field(() => LocalDate, { description: 'When the meeting was held.' })
   heldOn!: string;
+
+  @Field(() => [PartnerType], { nullable: true, description: 'The structures that attended (READ_TEAM_MEETINGS: the coordinator; FORBIDDEN for others).' })
+  attendingPartners?: PartnerType[];
+
+  @Field(() => String, { nullable: true, description: 'The decisions recorded (READ_TEAM_MEETINGS: the coordinator; FORBIDDEN for others).' })
+  decisions?: string;
 }
 
 @ObjectType('Referral', { implements: NodeInterface, description: 'A referral (orientation, fiche de repérage) of a child to the programme. PATHWAY data.' })
