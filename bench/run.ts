@@ -262,6 +262,8 @@ function apiEnv(db: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.Proces
     // so that the limiter's statement is priced but never refuses.
     RATE_LIMIT_ACCOUNT_POINTS: '1000000000',
     RATE_LIMIT_ACCOUNT_SECONDS: '60',
+    // Compiled or standard execution (src/execution.ts): the API's default unless set.
+    ...(process.env.GRAPHQL_EXECUTION ? { GRAPHQL_EXECUTION: process.env.GRAPHQL_EXECUTION } : {}),
     ...extra,
   };
   return env;
@@ -280,6 +282,7 @@ async function runCompiled(args: Args): Promise<void> {
   if (small) await resetBenchState(small.url);
   const facts = await serverFacts(db.url);
   const notes: string[] = [];
+  notes.push(`GraphQL execution of the API: ${process.env.GRAPHQL_EXECUTION ?? 'compiled (the default)'}.`);
   if (db.migrationsApplied.length) notes.push(`Migrations applied to the reused database first: ${db.migrationsApplied.join(', ')}.`);
 
   const apiBackends: BackendsOf = { url: db.url, application: API_APPLICATION };

@@ -1,3 +1,4 @@
+import type { GraphqlExecution } from './execution';
 import { z } from 'zod';
 import { invalidOriginEntry, LOCAL_DEV_ORIGINS } from './cors';
 import { LOG_LEVELS, type LogLevel } from './log';
@@ -66,6 +67,8 @@ const schema = z
     SQL_COUNT: z.enum(['true', 'false']).default('false'),
     BENCH_RUN: z.enum(['1']).optional(),
     BENCH_PERMISSIONS_OFF: z.enum(['true', 'false']).default('false'),
+    // src/execution.ts: operations compiled by graphql-jit, or graphql-js's execute.
+    GRAPHQL_EXECUTION: z.enum(['compiled', 'standard']).default('compiled'),
     // Request limits (src/limits/, README "Request limits"): a request over one is refused
     // before any resolver or SQL statement runs; the deadline stops one that runs too long.
     LIMIT_DOCUMENT_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
@@ -180,6 +183,8 @@ export interface Config {
   sqlCount: boolean;
   /** Serve without the permission layer: benchmarks only (refused elsewhere by the schema above). */
   benchPermissionsOff: boolean;
+  /** How operations are executed (src/execution.ts). */
+  graphqlExecution: GraphqlExecution;
   auth: {
     /** Local signing secret (development, demo, tests); absent in production unless set. */
     secret?: string;
@@ -280,6 +285,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sqlCount: env.SQL_COUNT === 'true',
     accessLogSynchronousCommit: env.ACCESS_LOG_COMMIT === 'synchronous',
     benchPermissionsOff: env.BENCH_PERMISSIONS_OFF === 'true',
+    graphqlExecution: env.GRAPHQL_EXECUTION,
     auth: {
       secret: env.JWT_SECRET ?? (isProduction ? undefined : DEV_JWT_SECRET),
       issuer: env.JWT_ISSUER,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { compiledGateway } from './execution';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -159,7 +160,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const limits = new RequestLimits(schema, config.limits);
   plugins.push(...limits.apolloPlugins, deadlinePlugin());
   const apollo = new ApolloServer<Context>({
-    schema,
+    // GRAPHQL_EXECUTION (src/execution.ts): the same schema, permission layer included.
+    ...(config.graphqlExecution === 'compiled' ? { gateway: compiledGateway(schema) } : { schema }),
     plugins,
     // The same token limit for documents that do not come through the HTTP check.
     parseOptions: { maxTokens: config.limits.tokens },

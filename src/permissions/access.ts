@@ -22,6 +22,8 @@ const NONE: CategorySet = new Set();
  */
 export class Access {
   private grantsPromise?: Promise<Grants>;
+  /** The grants once read: from then on, a category check needs no promise (mayReadNow). */
+  private loaded?: Grants;
 
   /**
    * `prefetchedLinkGrants`: a partner agent's link grants, when they were read with its
@@ -62,14 +64,8 @@ export class Access {
    * entity with a `child` reference. Anything else owns no child data.
    */
   async ownerChildren(owner: unknown): Promise<string[]> {
-    if (owner instanceof Child || isRecordOf(owner, Child)) return [owner.id];
     if (owner instanceof Family || isRecordOf(owner, Family)) return this.familyChildren.load(owner.id);
-    if (owner && typeof owner === 'object') {
-      const { childId, child } = owner as { childId?: unknown; child?: { id?: unknown } };
-      if (typeof childId === 'string') return [childId];
-      if (child && typeof child.id === 'string') return [child.id];
-    }
-    return [];
+    return this.ownerChildrenNow(owner) ?? [];
   }
 
   /**
@@ -78,15 +74,44 @@ export class Access {
    */
   async mayRead(owner: unknown, category: DataCategory): Promise<boolean> {
     const children = await this.ownerChildren(owner);
+    const grants = await this.grants();
+    return this.decide(grants, children, category);
+  }
+
+  /**
+   * mayRead without a promise, when it can be answered now: the request's grants are read
+   * (they are before any list or child is returned) and the owner's children are known
+   * without a statement (everything but a Family). Otherwise undefined: ask mayRead.
+   */
+  mayReadNow(owner: unknown, category: DataCategory): boolean | undefined {
+    const grants = this.loaded;
+    if (!grants) return undefined;
+    const children = this.ownerChildrenNow(owner);
+    return children && this.decide(grants, children, category);
+  }
+
+  private decide(grants: Grants, children: readonly string[], category: DataCategory): boolean {
     let granted = false;
     for (const childId of children) {
-      if ((await this.categories(childId)).has(category)) {
+      if ((grants.all ?? grants.byChild.get(childId) ?? NONE).has(category)) {
         granted = true;
         this.log.read(childId, category);
       }
     }
     if (!granted) this.log.denied(children, category);
     return granted;
+  }
+
+  /** ownerChildren when no statement is needed (undefined for a Family: its children are read). */
+  private ownerChildrenNow(owner: unknown): string[] | undefined {
+    if (owner instanceof Child || isRecordOf(owner, Child)) return [owner.id];
+    if (owner instanceof Family || isRecordOf(owner, Family)) return undefined;
+    if (owner && typeof owner === 'object') {
+      const { childId, child } = owner as { childId?: unknown; child?: { id?: unknown } };
+      if (typeof childId === 'string') return [childId];
+      if (child && typeof child.id === 'string') return [child.id];
+    }
+    return [];
   }
 
   /** The access log of this request (flushed once, when the response is sent). */
@@ -144,7 +169,7 @@ export class Access {
   }
 
   private grants(): Promise<Grants> {
-    this.grantsPromise ??= this.loadGrants();
+    this.grantsPromise ??= this.loadGrants().then((grants) => (this.loaded = grants));
     return this.grantsPromise;
   }
 

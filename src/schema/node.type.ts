@@ -55,9 +55,18 @@ export function nodeTypeName(value: unknown): string | undefined {
   return TYPE_OF_CLASS.get(entityOfRecord(value) ?? value.constructor);
 }
 
+/**
+ * The resolveType of each abstract type, as plain synchronous functions: type-graphql wraps
+ * the one it is given in an async function, which compiled execution cannot await
+ * (src/execution.ts puts these back).
+ */
+export const SYNC_TYPE_RESOLVERS: Record<string, (value: unknown) => string | undefined> = {
+  Node: nodeTypeName,
+};
+
 @InterfaceType('Node', {
   description: 'An object with a global ID, which `node(id:)` fetches again (Relay Global Object Identification).',
-  resolveType: (value: unknown) => nodeTypeName(value),
+  resolveType: (value: unknown) => SYNC_TYPE_RESOLVERS.Node!(value),
 })
 export abstract class NodeInterface {
   @Field(() => ID, {
