@@ -63,7 +63,7 @@ const schema = z
     // GET /metrics (src/metrics.ts): off by default in production, else open; `token` asks for METRICS_TOKEN.
     METRICS: z.enum(['off', 'on', 'token']).optional(),
     METRICS_TOKEN: optionalString,
-    ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('asynchronous'),
+    ACCESS_LOG_COMMIT: z.enum(['asynchronous', 'synchronous']).default('synchronous'),
     SQL_COUNT: z.enum(['true', 'false']).default('false'),
     BENCH_RUN: z.enum(['1']).optional(),
     BENCH_PERMISSIONS_OFF: z.enum(['true', 'false']).default('false'),
@@ -174,9 +174,12 @@ export interface Config {
   /** Who may read GET /metrics. */
   metrics: MetricsAccess;
   /**
-   * How the access events of a read are committed: `asynchronous` (default) does not wait
-   * for the disk (a crash of the database server may lose the last fraction of a second
-   * of read events; writes and their events are always synchronous), `synchronous` does.
+   * How the access events of a read are committed. `synchronous` (default) waits for the
+   * disk before the answer leaves: no personal data leaves without its event committed
+   * (access-policy.md, "Every read of personal data is logged"). `asynchronous` does not
+   * wait: a crash of the database server may lose the last fraction of a second of read
+   * events of answers already sent, which is weaker than the policy (writes and their
+   * events are always synchronous).
    */
   accessLogSynchronousCommit: boolean;
   /** Send the number of SQL statements of each request in an `x-sql-statements` header (tests, bench). */

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { currentRequest } from './request-log';
 
 /**
  * The process's logger: one JSON object a line (pino), with its time, level and message.
@@ -39,6 +40,13 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
  */
 export function lineLogger(logger: Logger): (line: string) => void {
   return (line) => logger.info(line);
+}
+
+/** Apollo Server's logger interface, on ours: its messages may quote an error's text. */
+export function apolloLogger(logger: Logger) {
+  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (message?: unknown) =>
+    logger[level]({ requestId: currentRequest()?.id }, redactText(typeof message === 'string' ? message : message instanceof Error ? message.message : String(message)));
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 /**

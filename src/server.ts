@@ -34,7 +34,7 @@ import { Deadline, bindDeadline, deadlinePlugin } from './limits/deadline';
 import { Statistics } from './statistics/statistics';
 import { StatisticsSource } from './statistics/connection';
 import { serveStatisticsCsv } from './statistics/csv';
-import { createLogger, errorFields, lineLogger, type Logger } from './log';
+import { apolloLogger, createLogger, errorFields, lineLogger, type Logger } from './log';
 import { currentRequest, requestIdFor, requestLogPlugin } from './request-log';
 import { createMetrics, serveMetrics, type Metrics, type PoolFigures } from './metrics';
 
@@ -172,6 +172,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     // We stop Apollo, the ORM and the embedded database ourselves, in that order.
     stopOnTerminationSignals: false,
     formatError: formatErrorWith(logger),
+    // Apollo's own messages (an error thrown by a plugin...) to the log, their quoted parts removed.
+    logger: apolloLogger(logger),
     // Introspection is for authenticated accounts (BI tools): anonymous requests never get past the context.
     introspection: true,
   });

@@ -160,12 +160,17 @@ describe('access log', () => {
     expect(dpo.data?.viewer.accessPolicy).toMatchObject({ maxCategories: [], canReadAccessLog: true });
   });
 
-  // ACCESS_LOG_COMMIT: the read events of a response are committed without waiting for the
-  // disk by default, in their own statement's transaction only. On a pool of one connection,
-  // the statements after the flush run on the very connection that flushed.
+  // ACCESS_LOG_COMMIT: the read events of a response are committed synchronously by default;
+  // `asynchronous` does not wait for the disk, in their own statement's transaction only. On
+  // a pool of one connection, the statements after the flush run on the very connection that flushed.
+  it('commits the read events synchronously unless ACCESS_LOG_COMMIT=asynchronous', () => {
+    expect(testConfig(server.databaseUrl).accessLogSynchronousCommit).toBe(true);
+    expect(testConfig(server.databaseUrl, { ACCESS_LOG_COMMIT: 'asynchronous' }).accessLogSynchronousCommit).toBe(false);
+  });
+
   it.each([
-    ['asynchronous (default)', false],
-    ['synchronous', true],
+    ['asynchronous', false],
+    ['synchronous (default)', true],
   ])('writes the events with an %s commit and leaves the connection synchronous', async (_mode, synchronousCommit) => {
     const orm = await openTestOrm(server.databaseUrl, testConfig(server.databaseUrl, { DB_POOL_MAX: '1' }));
     try {

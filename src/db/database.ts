@@ -75,7 +75,7 @@ export async function connect(
       },
       debug: config.db.logSql,
       // LOG_SQL: every statement, its literals replaced (the ORM writes them with their values).
-      logger: (message) => log(sqlShape(message)),
+      logger: (message) => log(message.includes('[query]') ? sqlShape(message) : message),
       ...overrides,
     }),
   );

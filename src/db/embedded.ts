@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { redactText } from '../log';
 
 /** The database the API uses on the embedded server. */
 export const EMBEDDED_DATABASE = 'pre';
@@ -403,7 +404,8 @@ class PostgresProcess {
     for (const line of text.split('\n').filter(Boolean)) {
       this.recent.push(line);
       if (this.recent.length > 20) this.recent.shift();
-      this.log(line);
+      // The server's report of a failed statement may quote a value (src/log.ts).
+      this.log(/\b(ERROR|DETAIL|STATEMENT|HINT|CONTEXT|QUERY):/.test(line) ? redactText(line) : line);
     }
   }
 
@@ -450,7 +452,8 @@ class PostgresProcess {
   async start(): Promise<void> {
     const child = spawn(
       path.join(this.bin, 'postgres'),
-      ['-D', this.dataDir, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // No failed statement's text and no DETAIL (a key's values) in its log, which ours relays.
+      ['-D', this.dataDir, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'log_min_error_statement=panic', '-c', 'log_error_verbosity=terse'],
       this.spawnOptions(),
     );
     this.child = child;
