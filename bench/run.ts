@@ -282,7 +282,7 @@ async function runCompiled(args: Args): Promise<void> {
   if (small) await resetBenchState(small.url);
   const facts = await serverFacts(db.url);
   const notes: string[] = [];
-  notes.push(`GraphQL execution of the API: ${process.env.GRAPHQL_EXECUTION ?? 'compiled (the default)'}.`);
+  notes.push(`GraphQL execution of the API: ${process.env.GRAPHQL_EXECUTION ?? 'standard (the default)'}.`);
   if (db.migrationsApplied.length) notes.push(`Migrations applied to the reused database first: ${db.migrationsApplied.join(', ')}.`);
 
   const apiBackends: BackendsOf = { url: db.url, application: API_APPLICATION };

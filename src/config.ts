@@ -68,7 +68,7 @@ const schema = z
     BENCH_RUN: z.enum(['1']).optional(),
     BENCH_PERMISSIONS_OFF: z.enum(['true', 'false']).default('false'),
     // src/execution.ts: operations compiled by graphql-jit, or graphql-js's execute.
-    GRAPHQL_EXECUTION: z.enum(['compiled', 'standard']).default('compiled'),
+    GRAPHQL_EXECUTION: z.enum(['compiled', 'standard']).default('standard'),
     // Request limits (src/limits/, README "Request limits"): a request over one is refused
     // before any resolver or SQL statement runs; the deadline stops one that runs too long.
     LIMIT_DOCUMENT_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),

@@ -1,4 +1,4 @@
-import { getVariableValues, isAbstractType, printSchema, type ExecutionResult, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
+import { getVariableValues, isAbstractType, printSchema, valueFromASTUntyped, type ExecutionResult, type GraphQLSchema, type GraphQLTypeResolver, type VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import type { Context } from './context';
@@ -77,7 +77,7 @@ export function compiledGateway(given: GraphQLSchema): Gateway {
           // A document whose operation cannot be chosen: its errors (Apollo answers
           // OPERATION_RESOLUTION_FAILURE, as under `standard`).
           if (!isCompiledQuery(compiled)) return compiled;
-          const variables = request.request.variables ?? {};
+          const variables = withDefaults(operation?.variableDefinitions ?? [], request.request.variables ?? {});
           // Bad variables answer graphql-js's own errors, which Apollo turns into
           // BAD_USER_INPUT (HTTP 400) naming the variable, as under `standard`.
           const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
@@ -90,4 +90,16 @@ export function compiledGateway(given: GraphQLSchema): Gateway {
       listeners.clear();
     },
   };
+}
+
+/**
+ * The variables as sent, with the document's default for each one not sent: graphql-jit
+ * refuses a non-null variable with a default (`$reason: String! = "..."`) when it is not
+ * sent, where graphql-js takes the default. The default goes in as the client would have
+ * written it, so that each engine coerces it as its own.
+ */
+function withDefaults(definitions: readonly VariableDefinitionNode[], given: Record<string, unknown>): Record<string, unknown> {
+  const missing = definitions.filter((definition) => definition.defaultValue && !(definition.variable.name.value in given));
+  if (!missing.length) return given;
+  return { ...given, ...Object.fromEntries(missing.map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)])) };
 }

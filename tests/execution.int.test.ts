@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS } from '../src/seed/demo.seed';
 import { startDemoServer } from './helpers/test-server';
 
 /**
- * GRAPHQL_EXECUTION: the compiled execution (the default, src/execution.ts) answers what
+ * GRAPHQL_EXECUTION: the compiled execution (src/execution.ts, GRAPHQL_EXECUTION=compiled) answers what
  * graphql-js's answers, errors included: the same schema, the same resolvers, the same
  * permission layer. Every demo account sends the bench's documents, a document that asks
  * every category block of every child, and bad requests, to one server of each kind on
@@ -95,5 +95,14 @@ describe('compiled execution answers what graphql-js answers', () => {
       expect([query, comparable(a)]).toEqual([query, comparable(b)]);
       expect(a.errors?.length).toBeGreaterThan(0);
     }
+  });
+
+  it('takes the default of a variable not sent, a non-null one included, as graphql-js does', async () => {
+    const token = await compiled.tokenFor('coordinator@demo.example');
+    const query = 'query ($n: Int! = 2, $m: Int = 1) { a: children(first: $n) { edges { node { id } } } b: children(first: $m) { edges { node { id } } } }';
+    const [a, b] = [await compiled.graphql(query, {}, token), await standard.graphql(query, {}, token)];
+    expect(a.errors).toBeUndefined();
+    expect(comparable(a)).toEqual(comparable(b));
+    expect((a.data as { a: { edges: unknown[] } }).a.edges).toHaveLength(2);
   });
 });
