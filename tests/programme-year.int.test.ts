@@ -10,7 +10,10 @@ import { dataOf, writeEvents } from './helpers/workflow-world';
  * programme:create`, tests/programme-create.int.test.ts) creates the partners and the staff;
  * a school refers a new child; the coordinator finds a referent through `accounts` and hands
  * it the referral; the referent invites the mother, who accepts with her identity provider's
- * token and consents in the portal; the coordinator opens the pathway on that consent.
+ * token and consents in the portal; the coordinator opens the pathway on that consent; the
+ * school follows its referral's status; in September the referent records the new grade;
+ * the mother withdraws her consent by phone, the referent records it and the pathway is
+ * suspended; the coordinator closes it, and the referent's caseload is empty again.
  */
 
 const CREATE_PARTNER = 'mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { id kind } }';
@@ -40,7 +43,7 @@ describe('a programme year, from an empty programme, over the API', () => {
     await server?.close();
   });
 
-  it('runs from the first partner to an open pathway the family consented to in the portal', async () => {
+  it('runs from the first partner to a closed pathway: referral, portal consent, a new grade, a withdrawal by phone', async () => {
     const today = parisDay(new Date());
     const n = randomUUID().slice(0, 8);
     const gql = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => dataOf(await server.graphql<T>(query, variables, token));
@@ -135,16 +138,37 @@ describe('a programme year, from an empty programme, over the API', () => {
     expect((await gql<{ addObjective: { status: string } }>(ADD_OBJECTIVE, { pathwayId: pathway.id, domain: 'SCHOOL', text: 'Retrouver une présence régulière' }, staff.referent.token)).addObjective.status).toBe('OPEN');
     expect((await gql<Referents>(REFERENTS, {}, staff.coordinator.token)).accounts.edges[0].node.caseload).toEqual({ activePathways: 1, openReferrals: 0 });
 
-    // ---------------------------------------------------------------------------------
-    // PART B OF ISSUE 12 PLUGS IN HERE (the week's mutations, written in the other branch):
-    //   - September: updateChild with the new grade (CE2) and, if it moves, the new school;
-    //   - addReview / updateReview of the pathway, and the referent's "due" view;
-    //   - a link whose validUntil passes (setNow): grantsNow answers EXPIRED, the partner loses the child;
-    //   - the mother withdraws her consent by phone: the referent records the withdrawal
-    //     (method, date, who received it), the links resting on it are revoked and the
-    //     pathway is suspended with that reason; withdrawnBy shows on the consent;
-    //   - closePathway at the end of the year.
-    // ---------------------------------------------------------------------------------
+    // 6. The school follows what became of its referral, status only.
+    const mine = (await gql<{ submittedReferrals: { referralId: string; status: string }[] }>('{ submittedReferrals { referralId status } }', {}, staff.school.token)).submittedReferrals;
+    expect(mine).toEqual([{ referralId: submitted.referral.id, status: 'ACCEPTED' }]);
+
+    // 7. September: the referent records the new grade.
+    const VERSIONED = 'query ($id: ID!) { child(id: $id) { version } }';
+    const before = (await gql<{ child: { version: number } }>(VERSIONED, { id: childId }, staff.referent.token)).child;
+    const moved = (await gql<{ updateChild: { grade: string; version: number } }>('mutation ($input: UpdateChildInput!) { updateChild(input: $input) { grade version } }', { input: { id: childId, version: before.version, grade: 'CE2' } }, staff.referent.token)).updateChild;
+    expect(moved).toEqual({ grade: 'CE2', version: before.version + 1 });
+
+    // 8. The mother withdraws her consent by phone: the referent records it, the pathway resting on it is suspended.
+    const CONSENT = 'query ($id: ID!) { node(id: $id) { ... on Consent { version grantsNow } } }';
+    const consentNow = (await gql<{ node: { version: number; grantsNow: boolean } }>(CONSENT, { id: consent.id }, staff.referent.token)).node;
+    expect(consentNow.grantsNow).toBe(true);
+    const withdrawn = (
+      await gql<{ recordConsentWithdrawal: { withdrawalMethod: string; withdrawnBy: { id: string }; grantsNow: boolean; grantLapse: string } }>(
+        'mutation ($id: ID!, $version: Int!, $at: DateTimeISO!) { recordConsentWithdrawal(id: $id, version: $version, method: ORAL_RECORDED, withdrawnAt: $at) { withdrawalMethod withdrawnBy { id } grantsNow grantLapse } }',
+        { id: consent.id, version: consentNow.version, at: new Date().toISOString() },
+        staff.referent.token,
+      )
+    ).recordConsentWithdrawal;
+    expect(withdrawn).toEqual({ withdrawalMethod: 'ORAL_RECORDED', withdrawnBy: { id: staff.referent.id }, grantsNow: false, grantLapse: 'CONSENT_WITHDRAWN' });
+    const PATHWAY_NOW = 'query ($id: ID!) { node(id: $id) { ... on Pathway { status version suspensionReason } } }';
+    const suspended = (await gql<{ node: { status: string; version: number; suspensionReason: string } }>(PATHWAY_NOW, { id: pathway.id }, staff.coordinator.token)).node;
+    expect(suspended.status).toBe('SUSPENDED');
+    expect(suspended.suspensionReason).toBeTruthy();
+
+    // 9. The year ends: the coordinator closes the pathway.
+    const closed = (await gql<{ closePathway: { status: string } }>('mutation ($id: ID!, $version: Int!) { closePathway(id: $id, version: $version, reason: "Fin d’année, consentement retiré", kind: OTHER) { status } }', { id: pathway.id, version: suspended.version }, staff.coordinator.token)).closePathway;
+    expect(closed.status).toBe('CLOSED');
+    expect((await gql<Referents>(REFERENTS, {}, staff.coordinator.token)).accounts.edges[0].node.caseload).toEqual({ activePathways: 0, openReferrals: 0 });
 
     // Every step is in the access log, and no personal data is in its entities' names.
     const events = await writeEvents(server, programme.id);

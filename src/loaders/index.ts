@@ -118,7 +118,7 @@ export interface ById<R> {
 export interface Caseload {
   /** Its ACTIVE pathways. */
   activePathways: number;
-  /** The accepted referrals handed to it whose child has no open pathway yet (waiting for one). */
+  /** The accepted referrals handed to it still waiting for a pathway: none open, none opened since the referral. */
   openReferrals: number;
 }
 
@@ -128,7 +128,7 @@ const CASELOAD_SQL = `select a.id,
       where p.programme_id = $1 and p.referent_id = a.id and p.status = 'ACTIVE') as active_pathways,
     (select count(*)::int from referral r join child c on c.id = r.child_id and c.lifecycle = 'ACTIVE'
       where r.programme_id = $1 and r.assigned_to_id = a.id and r.status = 'ACCEPTED'
-        and not exists (select 1 from pathway p where p.child_id = r.child_id and p.status <> 'CLOSED')) as open_referrals
+        and not exists (select 1 from pathway p where p.child_id = r.child_id and (p.status <> 'CLOSED' or p.created_at >= r.created_at))) as open_referrals
   from account a where a.programme_id = $1 and a.id = any($2::uuid[])`;
 
 export interface ObservationKey {
